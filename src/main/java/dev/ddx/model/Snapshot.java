@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param exception the signal or exception that stopped the target, if any
  * @param locks     locks with their owner and waiters (the wait-for graph)
  * @param counters  series sampled while observing (per-thread CPU, RSS, fds, threads, allocation sites)
+ * @param probes    expressions evaluated to explain a fault (the bad pointer of a SIGSEGV)
  * @param input     what input was read and what of it could not be parsed
  */
 public record Snapshot(
@@ -23,6 +24,7 @@ public record Snapshot(
         Optional<ExceptionInfo> exception,
         List<LockInfo> locks,
         List<CounterSeries> counters,
+        List<Probe> probes,
         InputInfo input) {
 
     public Snapshot {
@@ -32,6 +34,7 @@ public record Snapshot(
         exception = Objects.requireNonNull(exception, "exception");
         locks = List.copyOf(locks);
         counters = List.copyOf(counters);
+        probes = List.copyOf(probes);
         Objects.requireNonNull(input, "input");
     }
 
@@ -51,14 +54,22 @@ public record Snapshot(
     }
 
     public Snapshot withCounters(List<CounterSeries> series) {
-        return new Snapshot(process, threads, modules, exception, locks, series, input);
+        return new Snapshot(process, threads, modules, exception, locks, series, probes, input);
     }
 
     public Snapshot withLocks(List<LockInfo> newLocks) {
-        return new Snapshot(process, threads, modules, exception, newLocks, counters, input);
+        return new Snapshot(process, threads, modules, exception, newLocks, counters, probes, input);
+    }
+
+    public Snapshot withProbes(List<Probe> newProbes) {
+        return new Snapshot(process, threads, modules, exception, locks, counters, newProbes, input);
+    }
+
+    public Snapshot withInput(InputInfo newInput) {
+        return new Snapshot(process, threads, modules, exception, locks, counters, probes, newInput);
     }
 
     public Snapshot withThreads(List<TargetThread> newThreads) {
-        return new Snapshot(process, newThreads, modules, exception, locks, counters, input);
+        return new Snapshot(process, newThreads, modules, exception, locks, counters, probes, input);
     }
 }

@@ -15,7 +15,8 @@ import java.util.OptionalLong;
  * @param state    what the thread was doing
  * @param cpuTime  CPU time used so far, when known
  * @param daemon   true for daemon threads (Python, JVM); false when unknown
- * @param frames   the stack, innermost first
+ * @param frames   the stack, innermost first (may be cut short for very deep stacks)
+ * @param depth    how many frames the whole stack has; more than {@code frames.size()} when cut short
  */
 public record TargetThread(
         String id,
@@ -24,7 +25,8 @@ public record TargetThread(
         ThreadState state,
         Optional<Duration> cpuTime,
         boolean daemon,
-        List<StackFrame> frames) {
+        List<StackFrame> frames,
+        int depth) {
 
     public TargetThread {
         Objects.requireNonNull(id, "id");
@@ -33,6 +35,18 @@ public record TargetThread(
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(cpuTime, "cpuTime");
         frames = List.copyOf(frames);
+        depth = Math.max(depth, frames.size());
+    }
+
+    /** A thread whose whole stack is in {@code frames}. */
+    public TargetThread(String id, java.util.OptionalLong nativeId, String name, ThreadState state,
+                        Optional<Duration> cpuTime, boolean daemon, List<StackFrame> frames) {
+        this(id, nativeId, name, state, cpuTime, daemon, frames, frames.size());
+    }
+
+    /** True when the stack was cut short. */
+    public boolean truncated() {
+        return depth > frames.size();
     }
 
     /** The innermost frame, if the stack is not empty. */
@@ -49,10 +63,10 @@ public record TargetThread(
     }
 
     public TargetThread withState(ThreadState newState) {
-        return new TargetThread(id, nativeId, name, newState, cpuTime, daemon, frames);
+        return new TargetThread(id, nativeId, name, newState, cpuTime, daemon, frames, depth);
     }
 
     public TargetThread withFrames(List<StackFrame> newFrames) {
-        return new TargetThread(id, nativeId, name, state, cpuTime, daemon, newFrames);
+        return new TargetThread(id, nativeId, name, state, cpuTime, daemon, newFrames, newFrames.size());
     }
 }

@@ -1,0 +1,15 @@
+package dev.ddx.backend.text;
+
+import dev.ddx.pattern.Detector;
+
+import java.util.List;
+
+/** Detectors that need more than one snapshot of saved text (several jstack dumps in a row). */
+public final class DumpDetectors {
+    private DumpDetectors() {
+    }
+
+    public static List<Detector<?>> all() {
+        return List.of();
+    }
+}

@@ -1,0 +1,15 @@
+package dev.ddx.pattern.exception;
+
+import dev.ddx.pattern.SnapshotDetector;
+
+import java.util.List;
+
+/** The detectors that read exceptions in a snapshot (Python, Java, .NET): chains, origins, versions. */
+public final class ExceptionDetectors {
+    private ExceptionDetectors() {
+    }
+
+    public static List<SnapshotDetector> all() {
+        return List.of();
+    }
+}
