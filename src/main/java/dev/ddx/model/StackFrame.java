@@ -16,6 +16,7 @@ import java.util.OptionalLong;
  * @param arguments arguments as the debugger printed them
  * @param locals    local variables (bounded reprs), when collected
  * @param sourceText the text of the source line, when known
+ * @param owner     whose code the frame runs (the program's own, a library's, the system's)
  */
 public record StackFrame(
         int index,
@@ -25,7 +26,8 @@ public record StackFrame(
         OptionalLong pc,
         List<Variable> arguments,
         List<Variable> locals,
-        Optional<String> sourceText) {
+        Optional<String> sourceText,
+        CodeOwner owner) {
 
     public StackFrame {
         function = function == null || function.isEmpty() ? "??" : function;
@@ -35,12 +37,13 @@ public record StackFrame(
         arguments = List.copyOf(arguments);
         locals = List.copyOf(locals);
         Objects.requireNonNull(sourceText, "sourceText");
+        owner = owner == null ? CodeOwner.UNKNOWN : owner;
     }
 
     /** A frame with only a function, module and optional location. */
     public static StackFrame of(int index, String function, String module, SourceLocation source) {
         return new StackFrame(index, function, module, Optional.ofNullable(source), OptionalLong.empty(),
-                List.of(), List.of(), Optional.empty());
+                List.of(), List.of(), Optional.empty(), CodeOwner.UNKNOWN);
     }
 
     /** {@code function at file:line} or {@code function in module}. */
@@ -52,10 +55,14 @@ public record StackFrame(
     }
 
     public StackFrame withIndex(int newIndex) {
-        return new StackFrame(newIndex, function, module, source, pc, arguments, locals, sourceText);
+        return new StackFrame(newIndex, function, module, source, pc, arguments, locals, sourceText, owner);
     }
 
     public StackFrame withLocals(List<Variable> newLocals) {
-        return new StackFrame(index, function, module, source, pc, arguments, newLocals, sourceText);
+        return new StackFrame(index, function, module, source, pc, arguments, newLocals, sourceText, owner);
+    }
+
+    public StackFrame withOwner(CodeOwner newOwner) {
+        return new StackFrame(index, function, module, source, pc, arguments, locals, sourceText, newOwner);
     }
 }

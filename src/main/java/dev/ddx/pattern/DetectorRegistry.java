@@ -11,13 +11,20 @@ public final class DetectorRegistry {
     private DetectorRegistry() {
     }
 
+    /** The detectors that read a snapshot, whatever backend produced it. */
+    public static List<SnapshotDetector> snapshotDetectors() {
+        List<SnapshotDetector> all = new ArrayList<>();
+        all.addAll(SnapshotDetectors.all());
+        all.addAll(dev.ddx.pattern.exception.ExceptionDetectors.all());
+        all.addAll(dev.ddx.backend.text.DumpDetectors.all());
+        return all;
+    }
+
     /** All detectors of every area. */
     public static List<Detector<?>> all() {
         List<Detector<?>> all = new ArrayList<>();
-        all.addAll(SnapshotDetectors.all());
-        all.addAll(dev.ddx.pattern.exception.ExceptionDetectors.all());
+        all.addAll(snapshotDetectors());
         all.addAll(dev.ddx.backend.logs.LogDetectors.all());
-        all.addAll(dev.ddx.backend.text.DumpDetectors.all());
         return all;
     }
 }

@@ -1,6 +1,6 @@
 package dev.ddx.backend.text;
 
-import dev.ddx.pattern.Detector;
+import dev.ddx.pattern.SnapshotDetector;
 
 import java.util.List;
 
@@ -9,7 +9,7 @@ public final class DumpDetectors {
     private DumpDetectors() {
     }
 
-    public static List<Detector<?>> all() {
+    public static List<SnapshotDetector> all() {
         return List.of();
     }
 }
