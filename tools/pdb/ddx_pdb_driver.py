@@ -14,8 +14,12 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+_write_bytecode = sys.dont_write_bytecode
+sys.dont_write_bytecode = True  # leave no __pycache__ in ddx's temporary folder
 
 import _ddx_driver  # noqa: E402
+
+sys.dont_write_bytecode = _write_bytecode
 
 if __name__ == "__main__":
     _ddx_driver.main()
