@@ -28,8 +28,8 @@ public final class DeadlockDetector implements SnapshotDetector {
             List<Evidence> ev = new ArrayList<>();
             for (WaitForGraph.Link l : c.links()) ev.add(LockLinks.evidence(s, LockLinks.sentence(s, l), l.waiter()));
             List<String> names = c.threads().stream().map(t -> "thread " + t).toList();
-            String title = "Deadlock: " + joinAnd(names) + " each hold a lock the other" + (names.size() > 2 ? "s" : "")
-                    + " wait for (" + c.links().size() + " locks in a cycle)";
+            String title = "Deadlock: " + joinAnd(names) + " each hold a lock "
+                    + (names.size() > 2 ? "the next one in the cycle" : "the other") + " waits for (" + c.links().size() + " locks in a cycle)";
             out.add(new Finding("deadlock", title, 1.0, ev));
         }
         return out;

@@ -69,7 +69,7 @@ public final class SnapshotFixture {
 
     public SnapshotFixture thread(String id, ThreadState st, int depth, String... frames) {
         List<StackFrame> fs = new ArrayList<>();
-        for (int i = 0; i < frames.length; i++) fs.add(frame(i, frames[i]));
+        for (int i = 0; i < frames.length; i++) fs.add(frame(i, frames[i], executable));
         threads.add(new TargetThread(id, OptionalLong.of(1000 + Long.parseLong(id)), "", st, Optional.empty(), false, fs, depth));
         return this;
     }
@@ -90,6 +90,11 @@ public final class SnapshotFixture {
     }
 
     public static StackFrame frame(int index, String spec) {
+        return frame(index, spec, "/tmp/run-1234/app");
+    }
+
+    /** A frame; the program's frames belong to {@code exe} and their files sit beside it. */
+    public static StackFrame frame(int index, String spec, String exe) {
         int at = spec.indexOf('@');
         if (at < 0) {
             return new StackFrame(index, spec, "/lib/x86_64-linux-gnu/libc.so.6", Optional.empty(), OptionalLong.of(0x7f00_0000_1000L + index),
@@ -97,7 +102,8 @@ public final class SnapshotFixture {
         }
         String fn = spec.substring(0, at);
         String[] loc = spec.substring(at + 1).split(":");
-        return new StackFrame(index, fn, "/tmp/run-1234/app", Optional.of(new SourceLocation("/tmp/run-1234/" + loc[0], Integer.parseInt(loc[1]))),
+        String dir = exe.substring(0, exe.lastIndexOf('/') + 1);
+        return new StackFrame(index, fn, exe, Optional.of(new SourceLocation(dir + loc[0], Integer.parseInt(loc[1]))),
                 OptionalLong.of(0x5555_5555_1000L + index), List.of(), List.of(), Optional.empty(), CodeOwner.USER);
     }
 
