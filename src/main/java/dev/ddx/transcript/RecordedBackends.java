@@ -3,11 +3,16 @@ package dev.ddx.transcript;
 import dev.ddx.backend.BackendContext;
 import dev.ddx.backend.DebuggerBackend;
 import dev.ddx.backend.TargetSpec;
+import dev.ddx.backend.pdb.PdbBackend;
+import dev.ddx.backend.pdb.RequirementsParser;
 import dev.ddx.error.UsageException;
 import dev.ddx.event.SessionEvent;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -26,8 +31,23 @@ final class RecordedBackends {
     }
 
     DebuggerBackend open(TargetSpec spec, BackendContext ctx) {
+        if (spec instanceof TargetSpec.Python p) {
+            PdbBackend b = new PdbBackend(transport("pdb"), ctx, p, pins(p));
+            b.start();
+            return b;
+        }
         throw new UsageException("ddx cannot yet replay a " + spec.getClass().getSimpleName().toLowerCase()
                 + " target from its recording", "replay it with --live");
+    }
+
+    /** The pinned versions the recorded session compared against, read again from the requirements file. */
+    private static Map<String, String> pins(TargetSpec.Python p) {
+        if (p.requirements().isEmpty()) return Map.of();
+        try {
+            return RequirementsParser.pins(Files.readString(p.requirements().get()));
+        } catch (IOException e) {
+            return Map.of();
+        }
     }
 
     private RecordedTransport transport(String debugger) {

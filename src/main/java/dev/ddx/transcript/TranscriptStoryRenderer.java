@@ -34,7 +34,7 @@ public final class TranscriptStoryRenderer {
         t.warnings().forEach(w -> b.append("  warning: ").append(w).append('\n'));
         b.append('\n');
         for (SessionEvent e : t.events()) line(b, e);
-        b.append('\n').append(totals(t.events())).append('\n');
+        b.append('\n').append(totals(h, t.events())).append('\n');
         return b.toString();
     }
 
@@ -103,7 +103,7 @@ public final class TranscriptStoryRenderer {
         return n == 1 ? "1 line" : n + " lines";
     }
 
-    private static String totals(List<SessionEvent> events) {
+    private static String totals(TranscriptHeader h, List<SessionEvent> events) {
         long questions = events.stream().filter(SessionEvent.UserInput.class::isInstance).count();
         List<SessionEvent.ModelResponse> turns = events.stream().filter(SessionEvent.ModelResponse.class::isInstance)
                 .map(SessionEvent.ModelResponse.class::cast).toList();
@@ -114,7 +114,7 @@ public final class TranscriptStoryRenderer {
         long findings = events.stream().filter(SessionEvent.FindingRaised.class::isInstance).count();
         long answers = events.stream().filter(SessionEvent.Answer.class::isInstance).count();
         Duration span = events.isEmpty() ? Duration.ZERO
-                : Duration.between(events.get(0).time(), events.get(events.size() - 1).time());
+                : Duration.between(h.time(), events.get(events.size() - 1).time());
         return String.format(Locale.ROOT, "In all: %d question%s, %d model turn%s (%d tokens in, %d out), %d tool call%s, "
                         + "%d debugger command%s, %d finding%s, %d answer%s, over %.1f s.",
                 questions, s(questions), turns.size(), s(turns.size()), tin, tout, tools, s(tools), commands, s(commands),
