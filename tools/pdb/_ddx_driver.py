@@ -12,6 +12,7 @@ import time
 import traceback
 
 DRIVER_DIR = os.path.dirname(os.path.abspath(__file__))
+STARTUP_MODULES = set()  # what the interpreter had imported before the driver; set by the entry script
 if DRIVER_DIR not in sys.path:
     sys.path.insert(0, DRIVER_DIR)
 
@@ -225,6 +226,7 @@ class Driver:
         sys.path[0] = os.path.dirname(self.script)
         if DRIVER_DIR in sys.path[1:]:
             sys.path.remove(DRIVER_DIR)
+        _forget_shadowed(sys.path[0])
         try:
             with io.open_code(self.script) as f:
                 code = compile(f.read(), self.script, "exec")
@@ -258,6 +260,19 @@ class Driver:
             nid = getattr(args.thread, "native_id", None)
             self.thread_errors.append({"thread": str(nid or name), "name": name,
                                        "chain": _ddx_inspect.exception_chain(args.exc_value, str(nid or name))})
+
+
+def _forget_shadowed(script_dir):
+    """Drops modules the driver imported (json, socket, …) that a file beside the script would
+    hide, so the program imports what it would import without ddx."""
+    for name in list(sys.modules):
+        top = name.partition(".")[0]
+        if name in STARTUP_MODULES or top in ("threading", "_thread", "_ddx_locks", "_ddx_inspect",
+                                              "_ddx_observe", "_ddx_driver"):
+            continue
+        if os.path.isfile(os.path.join(script_dir, top + ".py")) \
+                or os.path.isfile(os.path.join(script_dir, top, "__init__.py")):
+            del sys.modules[name]
 
 
 def _print_exception(e):

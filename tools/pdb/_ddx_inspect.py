@@ -396,7 +396,13 @@ def _lock_graph(threads, waits):
             node = _node(obj, kind, holder, None, 0)
             node["attributes"]["waits for"] = label
             nodes[id(obj)] = node
-        node["waiters"].append(tid)
+        if node["owner"] is not None:
+            node["waiters"].append(tid)
+        else:
+            # a queue, condition, event or semaphore has no owner to wait behind: the waiting
+            # thread is where its wait chain ends, so it is listed here and not as a waiter
+            waiting = node["attributes"].get("waiting threads")
+            node["attributes"]["waiting threads"] = tid if not waiting else waiting + " " + tid
     return sorted(nodes.values(), key=lambda n: n["id"])
 
 

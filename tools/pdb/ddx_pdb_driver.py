@@ -13,6 +13,7 @@ for a reply. Requests: run, snapshot, threads, exception, modules, pdb, quit.
 import os
 import sys
 
+_startup_modules = set(sys.modules)
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 _write_bytecode = sys.dont_write_bytecode
 sys.dont_write_bytecode = True  # leave no __pycache__ in ddx's temporary folder
@@ -20,6 +21,7 @@ sys.dont_write_bytecode = True  # leave no __pycache__ in ddx's temporary folder
 import _ddx_driver  # noqa: E402
 
 sys.dont_write_bytecode = _write_bytecode
+_ddx_driver.STARTUP_MODULES = _startup_modules
 
 if __name__ == "__main__":
     _ddx_driver.main()
