@@ -1,0 +1,96 @@
+package dev.ddx.transcript;
+
+import dev.ddx.event.SessionEvent;
+import dev.ddx.pattern.Evidence;
+import dev.ddx.pattern.Finding;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+
+/**
+ * Compares what a replay did with what the recording says: the tool calls (name and
+ * arguments) and their results, the findings (pattern, title, confidence, evidence) and the
+ * answers, plus any error. Both sides pass through the same {@link Normalizer} first, so
+ * addresses, pids and times never count as drift. Model turns and raw debugger exchanges are
+ * not compared here: they are the inputs replay feeds back, and their effect shows in these.
+ */
+public final class TranscriptComparator {
+    private final Normalizer normalizer;
+    private final UnaryOperator<String> mask;
+
+    /**
+     * @param mask applied to the replay's text before comparing, since the recording was masked
+     *             when it was written
+     */
+    public TranscriptComparator(Normalizer normalizer, UnaryOperator<String> mask) {
+        this.normalizer = normalizer;
+        this.mask = mask;
+    }
+
+    /** The comparison of the recorded events with the replayed ones. */
+    public Comparison compare(List<SessionEvent> recorded, List<SessionEvent> replayed) {
+        List<String> expected = outline(recorded, UnaryOperator.identity());
+        List<String> actual = outline(replayed, mask);
+        return new Comparison(expected, actual, LineDiff.diff(expected, actual));
+    }
+
+    /** The compared facts of a session, one per line, normalised: what the diff is computed on. */
+    public List<String> outline(List<SessionEvent> events, UnaryOperator<String> textMask) {
+        List<String> out = new ArrayList<>();
+        int calls = 0;
+        int findings = 0;
+        int answers = 0;
+        for (SessionEvent e : events) {
+            if (e instanceof SessionEvent.ToolCall c) {
+                out.add("tool call " + (++calls) + ": " + c.name() + " " + norm(textMask, c.arguments()));
+            } else if (e instanceof SessionEvent.ToolResult r) {
+                out.add("tool result " + calls + " " + r.name() + (r.error() ? " (error)" : "") + ":");
+                indent(out, norm(textMask, r.result()));
+            } else if (e instanceof SessionEvent.FindingRaised f) {
+                finding(out, ++findings, f.finding(), textMask);
+            } else if (e instanceof SessionEvent.Answer a) {
+                out.add("answer " + (++answers) + ":");
+                indent(out, norm(textMask, a.text()));
+            } else if (e instanceof SessionEvent.Error err) {
+                out.add("error (" + err.who() + "): " + norm(textMask, err.message()));
+            }
+        }
+        return out;
+    }
+
+    private void finding(List<String> out, int n, Finding f, UnaryOperator<String> textMask) {
+        out.add(String.format(Locale.ROOT, "finding %d: %s — %s (confidence %.2f)", n, f.patternId(),
+                norm(textMask, f.title()), f.confidence()));
+        for (Evidence ev : f.evidence()) {
+            out.add("    evidence: " + norm(textMask, ev.fact()) + "  [" + norm(textMask, ev.where()) + "]");
+        }
+    }
+
+    private String norm(UnaryOperator<String> textMask, String s) {
+        return normalizer.normalize(textMask.apply(s == null ? "" : s));
+    }
+
+    private static void indent(List<String> out, String text) {
+        for (String line : text.split("\n", -1)) out.add("    | " + line.stripTrailing());
+    }
+
+    /** The outcome: equivalent when the diff is empty. */
+    public record Comparison(List<String> expected, List<String> actual, List<String> diff) {
+        public Comparison {
+            expected = List.copyOf(expected);
+            actual = List.copyOf(actual);
+            diff = List.copyOf(diff);
+        }
+
+        public boolean equivalent() {
+            return diff.isEmpty();
+        }
+
+        /** How many lines differ (recorded-only plus replay-only). */
+        public int changedLines() {
+            return (int) diff.stream().filter(l -> l.startsWith("- ") || l.startsWith("+ ")).count();
+        }
+    }
+}

@@ -1,0 +1,5 @@
+"""Prints without end."""
+import itertools
+
+for i in itertools.count():
+    print("line", i)

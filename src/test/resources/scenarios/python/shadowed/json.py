@@ -1,0 +1,2 @@
+"""A leftover local module that happens to be called json."""
+VERSION = "scratch"
