@@ -1,14 +1,7 @@
 package dev.ddx.catalog;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,8 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The pattern catalog: the one source detectors, prompts, `ddx patterns` and reports read.
- * Loaded from the classpath ({@code prompts/catalog/}, listed by {@code index.txt}).
+ * The pattern catalog: the one source detectors, prompts, {@code ddx patterns} and reports read.
+ * Loaded from the classpath ({@code prompts/catalog/}, the files listed by {@code index.txt}),
+ * validated as it is built ({@link CatalogValidation}): a malformed catalog throws
+ * {@link CatalogException} and is never half-used.
  */
 public final class Catalog {
     private static final String ROOT = "prompts/catalog/";
@@ -27,12 +22,13 @@ public final class Catalog {
 
     private final Map<String, PatternEntry> byId;
     private final String version;
+    private volatile SearchIndex index;
 
+    /** A catalog of these entries; throws {@link CatalogException} when they break a rule. */
     public Catalog(List<PatternEntry> entries, String version) {
+        CatalogValidation.requireValid(entries);
         Map<String, PatternEntry> m = new LinkedHashMap<>();
-        for (PatternEntry e : entries) {
-            if (m.putIfAbsent(e.id(), e) != null) throw new IllegalStateException("duplicate catalog id " + e.id());
-        }
+        for (PatternEntry e : entries) m.put(e.id(), e);
         this.byId = Collections.unmodifiableMap(m);
         this.version = version;
     }
@@ -49,46 +45,39 @@ public final class Catalog {
         return c;
     }
 
-    private static Catalog loadFromClasspath() {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).registerModule(new Jdk8Module())
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    /**
+     * A catalog read from YAML texts (file name → content, in listing order), validated. Used
+     * for the shipped files and by tests that check malformed input fails loudly.
+     */
+    public static Catalog parse(Map<String, String> files, String version) {
+        CatalogReader reader = new CatalogReader();
         List<PatternEntry> entries = new ArrayList<>();
-        String version = "0";
-        for (String file : resourceLines(ROOT + "index.txt")) {
-            if (file.startsWith("version:")) {
-                version = file.substring("version:".length()).strip();
-                continue;
-            }
-            try (InputStream in = open(ROOT + file)) {
-                JsonNode root = yaml.readTree(in);
-                for (JsonNode n : root.path("patterns")) entries.add(yaml.treeToValue(n, PatternEntry.class));
-            } catch (IOException e) {
-                throw new UncheckedIOException("catalog file " + file + " is malformed: " + e.getMessage(), e);
-            }
-        }
+        for (Map.Entry<String, String> f : files.entrySet()) entries.addAll(reader.read(f.getKey(), f.getValue()));
         return new Catalog(entries, version);
     }
 
-    private static List<String> resourceLines(String name) {
-        try (InputStream in = open(name)) {
-            List<String> out = new ArrayList<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                String l = line.strip();
-                if (!l.isEmpty() && !l.startsWith("#")) out.add(l);
-            }
-            return out;
+    private static Catalog loadFromClasspath() {
+        Map<String, String> files = new LinkedHashMap<>();
+        String version = "0";
+        for (String line : resource("index.txt").split("\n")) {
+            String l = line.strip();
+            if (l.isEmpty() || l.startsWith("#")) continue;
+            if (l.startsWith("version:")) version = l.substring("version:".length()).strip();
+            else files.put(l, resource(l));
+        }
+        return parse(files, version);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = Catalog.class.getClassLoader().getResourceAsStream(ROOT + name)) {
+            if (in == null) throw new CatalogException(List.of("missing catalog file " + ROOT + name));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new CatalogException(List.of("cannot read catalog file " + ROOT + name + ": " + e.getMessage()), e);
         }
     }
 
-    private static InputStream open(String name) throws IOException {
-        InputStream in = Catalog.class.getClassLoader().getResourceAsStream(name);
-        if (in == null) throw new IOException("missing resource " + name);
-        return in;
-    }
-
-    /** Every entry, in catalog order. */
+    /** Every entry, in catalog order (by category file, then file order). */
     public List<PatternEntry> all() {
         return List.copyOf(byId.values());
     }
@@ -104,5 +93,33 @@ public final class Catalog {
     /** The catalog's version, recorded in transcript headers. */
     public String version() {
         return version;
+    }
+
+    /** The entries of one category, in catalog order; empty for an unknown category. */
+    public List<PatternEntry> inCategory(String category) {
+        return byId.values().stream().filter(e -> e.category().equals(category)).toList();
+    }
+
+    /**
+     * The patterns that best match a plain-language description, best first, at most
+     * {@code limit}; empty when nothing matches. Lexical (BM25 over name, aliases, signals and
+     * summary, with stemming and debugging synonyms), deterministic.
+     */
+    public List<SearchHit> search(String query, int limit) {
+        if (query == null || query.isBlank() || limit <= 0) return List.of();
+        SearchIndex i = index;
+        if (i == null) {
+            i = new SearchIndex(all());
+            index = i;
+        }
+        return i.search(query, limit);
+    }
+
+    /**
+     * Ids close to an unknown one (a typo, a name instead of an id, a word of the name), best
+     * first, at most {@code limit}: for "did you mean" hints.
+     */
+    public List<String> closeIds(String unknown, int limit) {
+        return CloseIds.rank(unknown, byId.keySet(), limit, this);
     }
 }
