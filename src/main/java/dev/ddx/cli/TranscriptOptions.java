@@ -59,7 +59,7 @@ public final class TranscriptOptions {
         if (noTranscript) return SessionListener.NONE;
         Path file = transcript != null ? transcript
                 : TranscriptLocation.directory().resolve(TranscriptLocation.fileName(header.mode(), header.time()));
-        TranscriptHeader h = TranscriptHeader.of(header, targets, Optional.ofNullable(scenario));
+        TranscriptHeader h = TranscriptHeader.of(header, targets, Optional.ofNullable(scenario), arguments());
         try {
             writer = TranscriptWriter.open(file, h, TranscriptMasks.session());
             return writer;
@@ -77,6 +77,23 @@ public final class TranscriptOptions {
     /** Closes the transcript (also closed by the session's Ended event). */
     public void close() {
         if (writer != null) writer.close();
+    }
+
+    /** The command's arguments after its name, without where the transcript goes (that is not part of the session). */
+    private List<String> arguments() {
+        if (mixee == null || mixee.commandLine() == null || mixee.commandLine().getParseResult() == null) return List.of();
+        List<String> all = mixee.commandLine().getParseResult().originalArgs();
+        int at = all.indexOf(mixee.name());
+        List<String> out = new ArrayList<>();
+        for (int i = at + 1; i < all.size(); i++) {
+            String a = all.get(i);
+            if (a.equals("--transcript") || a.equals("--scenario")) {
+                i++;
+            } else if (!a.startsWith("--transcript=") && !a.startsWith("--scenario=")) {
+                out.add(a);
+            }
+        }
+        return out;
     }
 
     private List<TargetSpec> targets() {

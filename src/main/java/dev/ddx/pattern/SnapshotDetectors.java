@@ -8,6 +8,23 @@ public final class SnapshotDetectors {
     }
 
     public static List<SnapshotDetector> all() {
-        return List.of();
+        return List.of(
+                new CrashDetector(),
+                new HangDetector(),
+                new StackTraceCollectionDetector(),
+                new StackTraceSetDetector(),
+                new ExceptionModuleDetector(),
+                new OriginModuleDetector(),
+                new SoftwareExceptionDetector(),
+                new HeapCorruptionDetector(),
+                new StackOverflowDetector(),
+                new BlockedThreadDetector(),
+                new WaitChainDetector(),
+                new DeadlockDetector(),
+                new BlockingModuleDetector(),
+                new SpikingThreadDetector(),
+                new MemoryLeakDetector(),
+                new HandleLeakDetector(),
+                new LivelockDetector());
     }
 }

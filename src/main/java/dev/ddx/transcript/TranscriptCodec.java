@@ -38,6 +38,8 @@ public final class TranscriptCodec {
         ArrayNode targets = n.putArray("targets");
         h.targets().forEach(t -> targets.add(TargetSpecCodec.write(t)));
         h.scenario().ifPresent(s -> n.put("scenario", s));
+        ArrayNode args = n.putArray("arguments");
+        h.arguments().forEach(args::add);
         return write(n);
     }
 
@@ -85,6 +87,8 @@ public final class TranscriptCodec {
         if (!n.path("format").canConvertToInt()) throw new IllegalArgumentException("the header has no format version");
         List<TargetSpec> targets = new ArrayList<>();
         for (JsonNode t : n.path("targets")) targets.add(TargetSpecCodec.read(t));
+        List<String> arguments = new ArrayList<>();
+        n.path("arguments").forEach(a -> arguments.add(a.asText()));
         Instant time;
         try {
             time = Instant.parse(n.path("time").asText());
@@ -94,7 +98,7 @@ public final class TranscriptCodec {
         return new TranscriptHeader(n.get("format").asInt(), time, n.path("ddxVersion").asText(),
                 n.path("mode").asText(), n.path("target").asText(), n.path("model").asText(),
                 n.path("catalogVersion").asText(), targets,
-                n.hasNonNull("scenario") ? Optional.of(n.get("scenario").asText()) : Optional.empty());
+                n.hasNonNull("scenario") ? Optional.of(n.get("scenario").asText()) : Optional.empty(), arguments);
     }
 
     /**

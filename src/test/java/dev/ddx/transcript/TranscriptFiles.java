@@ -24,7 +24,7 @@ final class TranscriptFiles {
         return TranscriptHeader.of(new SessionEvent.Started(T0, "0.1.0", "summarize", "program ./deadlock under gdb",
                         "offline", "1"),
                 List.of(new TargetSpec.Run(List.of("target/scenarios/deadlock"), Duration.ofSeconds(3))),
-                Optional.of("transcripts/scenarios/deadlock.c"));
+                Optional.of("transcripts/scenarios/deadlock.c"), List.of("--run", "--hang-after", "3", "--", "target/scenarios/deadlock"));
     }
 
     static Finding deadlock() {

@@ -1,0 +1,129 @@
+package dev.ddx.analysis;
+
+import dev.ddx.catalog.Catalog;
+import dev.ddx.catalog.PatternEntry;
+import dev.ddx.model.LockInfo;
+import dev.ddx.model.Snapshot;
+import dev.ddx.model.TargetProcess;
+import dev.ddx.pattern.BadPointer;
+import dev.ddx.pattern.Finding;
+import dev.ddx.pattern.WaitForGraph;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Plans the debugger commands worth running next: concrete ones built from the findings (the
+ * culprit's thread and frame, the bad pointer's parent, each thread of a lock cycle), then the
+ * catalog's commands for each pattern found, with THREAD, FRAME, ADDR and PID filled from the
+ * evidence (a command whose placeholder cannot be filled is left out). gdb for native targets,
+ * pdb for Python, cdb for Windows dumps.
+ */
+final class NextCommands {
+    static final int MAX = 12;
+
+    private NextCommands() {
+    }
+
+    static List<NextCommand> plan(Snapshot s, List<Finding> findings, Optional<Culprit> culprit, Optional<Catalog> catalog) {
+        String dbg = debugger(s);
+        Map<String, NextCommand> out = new LinkedHashMap<>();
+        Fill fill = Fill.of(s, culprit);
+        switch (dbg) {
+            case "pdb" -> PdbCommands.add(s, findings, culprit, out);
+            case "cdb" -> CdbCommands.add(s, findings, culprit, out);
+            default -> gdb(s, findings, culprit, out);
+        }
+        catalog.ifPresent(c -> {
+            for (Finding f : findings) {
+                Optional<PatternEntry> e = c.find(f.patternId());
+                if (e.isEmpty()) continue;
+                for (String cmd : e.get().commandsFor(dbg)) {
+                    fill.apply(cmd).ifPresent(x -> put(out, dbg, x, "gathers the evidence for " + e.get().name()));
+                }
+            }
+        });
+        return out.values().stream().limit(MAX).toList();
+    }
+
+    static String debugger(Snapshot s) {
+        TargetProcess.Runtime r = s.process().runtime();
+        if (r == TargetProcess.Runtime.PYTHON) return "pdb";
+        if (r == TargetProcess.Runtime.WINDOWS || s.input().kind().startsWith("cdb")) return "cdb";
+        return "gdb";
+    }
+
+    static void put(Map<String, NextCommand> out, String dbg, String command, String why) {
+        out.putIfAbsent(command, new NextCommand(dbg, command, why));
+    }
+
+    /** Like {@link #put} for a command that means something else after each {@code thread N} (bt full). */
+    static void putFor(Map<String, NextCommand> out, String thread, String dbg, String command, String why) {
+        out.putIfAbsent(thread + "\u0000" + command, new NextCommand(dbg, command, why));
+    }
+
+    private static void gdb(Snapshot s, List<Finding> findings, Optional<Culprit> culprit, Map<String, NextCommand> out) {
+        boolean has = false;
+        for (Finding f : findings) if (f.patternId().equals("deadlock")) has = true;
+        if (has) {
+            for (WaitForGraph.Cycle c : WaitForGraph.of(s).cycles()) {
+                for (WaitForGraph.Link l : c.links()) {
+                    put(out, "gdb", "thread " + l.waiter(), "switch to thread " + l.waiter() + " of the lock cycle");
+                    putFor(out, l.waiter(), "gdb", "bt full", "its whole stack with locals: where it took the lock it holds");
+                    mutexPrint(l.lock()).ifPresent(p -> put(out, "gdb", p,
+                            "the mutex itself: __owner is the LWP of the thread holding it"));
+                }
+            }
+        }
+        culprit.ifPresent(c -> {
+            if (!c.threadId().isEmpty()) put(out, "gdb", "thread " + c.threadId(), "switch to the culprit's thread");
+            put(out, "gdb", "frame " + c.frame().index(), "select the culprit frame " + c.frame().function());
+            BadPointer.find(s).ifPresent(b -> {
+                String expr = b.previous().map(p -> "*" + p.expression()).orElse(b.bad().expression());
+                put(out, "gdb", "print " + expr, "show the value the bad pointer " + b.bad().expression() + " came from");
+            });
+            put(out, "gdb", "info locals", "the culprit frame's local variables");
+            put(out, "gdb", "list", "the source around the culprit line");
+        });
+        for (WaitForGraph.Chain ch : WaitForGraph.of(s).chains()) {
+            put(out, "gdb", "thread " + ch.root(), "switch to the root blocker of the wait chain");
+            putFor(out, ch.root(), "gdb", "bt full", "what the root blocker waits for, with locals");
+        }
+        if (s.threads().size() > 1) put(out, "gdb", "info threads", "every thread and where it stands");
+        if (findings.stream().anyMatch(f -> f.patternId().equals("stack-overflow"))) {
+            put(out, "gdb", "bt -8", "the outermost frames: where the recursion started");
+        }
+    }
+
+    private static Optional<String> mutexPrint(LockInfo l) {
+        if (!l.kind().startsWith("pthread_mutex") || !l.id().startsWith("0x")) return Optional.empty();
+        return Optional.of("print *(pthread_mutex_t *) " + l.id());
+    }
+
+    /** Placeholder values taken from the evidence. */
+    record Fill(Optional<String> thread, Optional<String> frame, Optional<String> addr, Optional<String> pid) {
+        static Fill of(Snapshot s, Optional<Culprit> culprit) {
+            Optional<String> addr = s.exception().flatMap(e -> e.signal()).flatMap(x -> x.faultAddress().isPresent()
+                    ? Optional.of("0x" + Long.toHexString(x.faultAddress().getAsLong())) : Optional.empty());
+            if (addr.isEmpty()) addr = s.locks().stream().map(LockInfo::id).filter(id -> id.startsWith("0x")).findFirst();
+            Optional<String> pid = s.process().pid().isPresent()
+                    ? Optional.of(Long.toString(s.process().pid().getAsLong())) : Optional.empty();
+            return new Fill(culprit.map(Culprit::threadId).filter(t -> !t.isEmpty()),
+                    culprit.map(c -> Integer.toString(c.frame().index())), addr, pid);
+        }
+
+        Optional<String> apply(String cmd) {
+            String out = cmd;
+            for (String[] p : List.of(new String[] {"THREAD", thread.orElse(null)}, new String[] {"FRAME", frame.orElse(null)},
+                    new String[] {"ADDR", addr.orElse(null)}, new String[] {"PID", pid.orElse(null)})) {
+                if (!out.contains(p[0])) continue;
+                if (p[1] == null) return Optional.empty();
+                out = out.replace(p[0], p[1]);
+            }
+            return Optional.of(out);
+        }
+    }
+
+}
