@@ -1,5 +1,5 @@
 /* A worker thread follows a chain of pointers in which one link is NULL:
- * ****a.b2->data reads through four levels and the third one is missing. */
+ * ****a.b2->data reads through four levels; **a.b2->data is NULL. */
 #include <pthread.h>
 #include <stdio.h>
 #include <unistd.h>
@@ -24,7 +24,7 @@ static void *worker(void *arg)
     struct account a = { 7, &b };
     (void)arg;
     b.data = &p3;
-    p2 = NULL; /* the missing link: ***a.b2->data is NULL */
+    p2 = NULL; /* the missing link: **a.b2->data is NULL */
     printf("sample: %d\n", read_sample(a));
     return NULL;
 }

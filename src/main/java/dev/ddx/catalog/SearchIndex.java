@@ -36,6 +36,8 @@ final class SearchIndex {
     private final Map<String, Integer> df = new HashMap<>();
     private final Map<Field, Double> averageLength = new HashMap<>();
     private final Synonyms synonyms = new Synonyms();
+    /** A readable word for each stem, so matches are shown as words, not stems. */
+    private final Map<String, String> surface = new HashMap<>();
 
     SearchIndex(List<PatternEntry> entries) {
         for (PatternEntry e : entries) docs.add(index(e));
@@ -46,7 +48,12 @@ final class SearchIndex {
         }
     }
 
+    private void learnWords(String text) {
+        for (String w : TermParser.words(text)) surface.merge(Stemmer.stem(w), w, (a, b) -> a.length() <= b.length() ? a : b);
+    }
+
     private Doc index(PatternEntry e) {
+        learnWords(e.name() + " " + String.join(" ", e.aliases()) + " " + e.summary() + " " + String.join(" ", e.signals()));
         Map<Field, List<String>> terms = new LinkedHashMap<>();
         terms.put(Field.NAME, TermParser.terms(e.name()));
         terms.put(Field.ALIASES, TermParser.terms(String.join(" . ", e.aliases())));
@@ -77,6 +84,8 @@ final class SearchIndex {
 
     List<SearchHit> search(String query, int limit) {
         Map<String, Double> weights = queryWeights(query);
+        Map<String, String> words = new HashMap<>(surface);
+        for (String w : TermParser.words(query)) words.put(Stemmer.stem(w), w);
         List<SearchHit> hits = new ArrayList<>();
         for (Doc d : docs) {
             double score = 0;
@@ -85,7 +94,7 @@ final class SearchIndex {
                 double s = termScore(d, q.getKey()) * q.getValue();
                 if (s > 0) {
                     score += s;
-                    if (!q.getKey().contains("_")) matched.add(q.getKey());
+                    if (!q.getKey().contains("_")) matched.add(words.getOrDefault(q.getKey(), q.getKey()));
                 }
             }
             if (score > 0) hits.add(new SearchHit(d.entry(), round(score), matched));

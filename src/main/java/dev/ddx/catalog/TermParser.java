@@ -30,6 +30,13 @@ final class TermParser {
     /** Every word of the text, stemmed, stop words included, in order. */
     static List<String> stems(String text) {
         List<String> out = new ArrayList<>();
+        for (String w : words(text)) out.add(Stemmer.stem(w));
+        return out;
+    }
+
+    /** Every word of the text, lower-cased, not stemmed, in order. */
+    static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         String t = text.toLowerCase(Locale.ROOT);
         for (int i = 0; i <= t.length(); i++) {
@@ -39,7 +46,7 @@ final class TermParser {
             } else if (ch == '\'' && word.length() > 0) {
                 continue; // "doesn't" reads as "doesnt"
             } else if (word.length() > 0) {
-                out.add(Stemmer.stem(word.toString()));
+                out.add(word.toString());
                 word.setLength(0);
             }
         }
