@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 /**
  * Livelock: two or more threads keep busy retrying — their stacks are in trylock, yield, back-off,
  * spin-wait or lock-step loops — and nothing waits in a lock cycle. With observed CPU each of them
- * must have used a tenth of a CPU during the window; without it, they must be runnable in a
+ * must have used a twentieth of a CPU during the window; without it, they must be runnable in a
  * program that did not finish (lower confidence). One busy thread is a spiking thread, not a
  * livelock; a lock cycle is a deadlock.
  */
@@ -26,7 +26,7 @@ public final class LivelockDetector implements SnapshotDetector {
     static final List<String> RETRY = List.of("trylock", "timedlock", "yield", "backoff", "back_off", "spin", "retry");
     /** Weaker: names of busy-wait and lock-step helpers, and lock calls, on a thread that burns CPU. */
     static final List<String> WAITING = List.of("step", "wait", "lock", "usleep", "nanosleep");
-    static final double MIN_SHARE = 0.10;
+    static final double MIN_SHARE = 0.05;
 
     @Override
     public String id() {
