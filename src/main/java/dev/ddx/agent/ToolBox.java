@@ -12,7 +12,6 @@ import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.agent.tool.ToolSpecifications;
 import dev.langchain4j.invocation.InvocationContext;
-import dev.langchain4j.service.tool.DefaultToolExecutor;
 import dev.langchain4j.service.tool.ToolExecutionResult;
 import dev.langchain4j.service.tool.ToolExecutor;
 
@@ -54,7 +53,7 @@ public final class ToolBox {
             for (Method m : o.getClass().getDeclaredMethods()) {
                 if (!m.isAnnotationPresent(Tool.class)) continue;
                 ToolSpecification spec = ToolSpecifications.toolSpecificationFrom(m);
-                tools.put(spec, new Observed(spec.name(), new DefaultToolExecutor(o, m)));
+                tools.put(spec, new Observed(spec.name(), new ToolMethod(o, m)));
             }
         }
     }
@@ -108,27 +107,31 @@ public final class ToolBox {
 
     private final class Observed implements ToolExecutor {
         private final String name;
-        private final ToolExecutor delegate;
+        private final ToolMethod delegate;
 
-        Observed(String name, ToolExecutor delegate) {
+        Observed(String name, ToolMethod delegate) {
             this.name = name;
             this.delegate = delegate;
         }
 
         @Override
         public ToolExecutionResult executeWithContext(ToolExecutionRequest request, InvocationContext context) {
-            String text = execute(request, context == null ? null : context.chatMemoryId());
+            String text = run(request, context);
             return ToolExecutionResult.builder().resultText(text).isError(text.startsWith("ERROR:") || text.startsWith("REFUSED:")).build();
         }
 
         @Override
         public String execute(ToolExecutionRequest request, Object memoryId) {
+            return run(request, null);
+        }
+
+        private String run(ToolExecutionRequest request, InvocationContext context) {
             listener.on(new SessionEvent.ToolCall(clock.instant(), id(request), name, nn(request.arguments())));
             String text;
             boolean error = true;
             try {
                 if (fatal.get() != null) throw fatal.get();
-                text = delegate.execute(request, memoryId);
+                text = delegate.invoke(request.arguments());
                 if (text == null) text = "";
                 error = false;
                 if (name.equals("run_debugger_command")) onChange.accept(request.arguments());
@@ -143,6 +146,9 @@ public final class ToolBox {
                 text = "ERROR: " + e.getMessage() + (e.hint().isEmpty() ? "" : ". " + e.hint());
             } catch (DebuggerDiedException e) {
                 throw e;
+            } catch (ToolMethod.BadArgumentsException e) {
+                malformed.incrementAndGet();
+                text = "ERROR: the arguments of " + name + " are malformed: " + rootMessage(e) + ". Check them against the tool's description.";
             } catch (RuntimeException e) {
                 malformed.incrementAndGet();
                 text = "ERROR: " + name + " failed: " + rootMessage(e) + ". Check the arguments against the tool's description.";

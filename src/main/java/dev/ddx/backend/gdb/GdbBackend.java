@@ -95,6 +95,11 @@ public final class GdbBackend implements DebuggerBackend {
         return start::get;
     }
 
+    /** The transport to gdb (tests kill gdb through it). */
+    Transport transport() {
+        return session.transport();
+    }
+
     @Override
     public String debugger() {
         return "gdb";

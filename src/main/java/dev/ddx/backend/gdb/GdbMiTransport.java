@@ -12,7 +12,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -49,13 +48,20 @@ public final class GdbMiTransport implements Transport {
     }
 
     /**
-     * Starts {@code gdb --interpreter=mi3 -nx -q}; the executable is {@code $DDX_GDB} when set.
+     * Starts {@code gdb --interpreter=mi3 -nx -q}; the executable is the system property
+     * {@code ddx.gdb} or else {@code $DDX_GDB} when set.
      *
      * @throws DebuggerException when gdb cannot be started (not installed)
      */
     public static GdbMiTransport start() {
-        String gdb = Optional.ofNullable(System.getenv("DDX_GDB")).filter(s -> !s.isBlank()).orElse("gdb");
-        List<String> cmd = new ArrayList<>(List.of(gdb, "--interpreter=mi3", "-nx", "-q"));
+        String gdb = Optional.ofNullable(System.getProperty("ddx.gdb"))
+                .or(() -> Optional.ofNullable(System.getenv("DDX_GDB"))).filter(s -> !s.isBlank()).orElse("gdb");
+        return start(List.of(gdb, "--interpreter=mi3", "-nx", "-q"));
+    }
+
+    /** Starts gdb with this exact command line (it must speak MI on stdin/stdout). */
+    public static GdbMiTransport start(List<String> cmd) {
+        String gdb = cmd.get(0);
         try {
             return new GdbMiTransport(new ProcessBuilder(cmd).start());
         } catch (IOException e) {

@@ -1,0 +1,218 @@
+package dev.ddx.backend.logs;
+
+import dev.ddx.backend.logs.mine.Shape;
+import dev.ddx.backend.logs.mine.Template;
+import dev.ddx.backend.logs.mine.TemplateMiner;
+import dev.ddx.backend.logs.mine.TokenMasker;
+import dev.ddx.backend.logs.read.EventReader;
+import dev.ddx.backend.logs.read.HeaderSpec;
+import dev.ddx.backend.logs.read.TimestampParser;
+import dev.ddx.backend.logs.source.FileSource;
+import dev.ddx.backend.logs.source.LogSource;
+import dev.ddx.backend.logs.source.MemorySource;
+import dev.ddx.backend.logs.source.SourceResolver;
+import dev.ddx.backend.logs.summary.SourceStat;
+import dev.ddx.backend.logs.summary.SummaryBuilder;
+import dev.ddx.error.TargetUnreadableException;
+import dev.ddx.error.UsageException;
+import dev.ddx.model.LogEvent;
+import dev.ddx.pattern.Finding;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The logs of one incident, opened once and asked many things: the summary, a search, the
+ * events with their templates, the findings. This is the API {@code ddx logs} and the
+ * conversation's log tools use; its methods are stable.
+ *
+ * <p>Open with {@link #open(List, LogOptions)}: names are files (plain or gzip), globs, or
+ * {@code -} for stdin (spooled to a temporary file so it can be read again); remote sources come
+ * in {@link LogOptions#remote()}. Names that match nothing are listed in {@link #missing()} and
+ * do not stop the others. The first call of {@link #summary()} reads every source once in bounded
+ * memory and mines templates; later calls reuse it. Methods that return events read the sources
+ * again, so memory stays bounded. Not thread-safe.
+ */
+public final class LogSession implements AutoCloseable {
+    private final List<LogSource> sources;
+    private final List<String> missing;
+    private final LogOptions options;
+    private final Optional<HeaderSpec> header;
+    private final List<Path> spooled = new ArrayList<>();
+    private TemplateMiner miner;
+    private LogSummary summary;
+
+    private LogSession(List<LogSource> sources, List<String> missing, LogOptions options, Optional<HeaderSpec> header) {
+        this.sources = sources;
+        this.missing = missing;
+        this.options = options;
+        this.header = header;
+    }
+
+    /**
+     * Opens the named sources and the options' remote ones.
+     *
+     * @throws UsageException             when the header spec is malformed or no source exists at all
+     * @throws TargetUnreadableException  when stdin or a remote source cannot be read
+     */
+    public static LogSession open(List<String> names, LogOptions options) {
+        Optional<HeaderSpec> header;
+        try {
+            header = options.header().map(HeaderSpec::parse);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), "write it like \"<Date> <Time> <Level> <Component>: <Content>\"; escape literal brackets as \\[ \\]");
+        }
+        SourceResolver.Resolved r = SourceResolver.resolve(names, options.stdin());
+        if (r.sources().isEmpty() && options.remote().isEmpty()) {
+            throw new UsageException(r.missing().isEmpty() ? "no log sources given"
+                    : "no such log file: " + String.join(", ", r.missing()), "give files, globs, - for stdin, or --loki/--es");
+        }
+        LogSession s = new LogSession(new ArrayList<>(), r.missing(), options, header);
+        for (LogSource src : r.sources()) s.sources.add(s.rereadable(src));
+        for (LogSource src : options.remote()) s.sources.add(s.fetched(src));
+        return s;
+    }
+
+    private LogSource rereadable(LogSource src) {
+        if (src.rereadable()) return src;
+        try {
+            Path spool = Files.createTempFile("ddx-stdin", ".log");
+            spooled.add(spool);
+            try (InputStream in = options.stdin()) {
+                Files.copy(in, spool, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            return new FileSource(spool);
+        } catch (IOException e) {
+            throw new TargetUnreadableException("cannot read stdin: " + e.getMessage(), "");
+        }
+    }
+
+    private LogSource fetched(LogSource src) {
+        try {
+            return MemorySource.of(src);
+        } catch (IOException e) {
+            throw new TargetUnreadableException(src.name() + ": " + e.getMessage(), "check the URL, the query and the credentials");
+        }
+    }
+
+    /** The names given that matched no readable file. */
+    public List<String> missing() {
+        return List.copyOf(missing);
+    }
+
+    /** The names of the sources being read, in order. */
+    public List<String> sourceNames() {
+        return sources.stream().map(this::displayName).toList();
+    }
+
+    private String displayName(LogSource s) {
+        return s instanceof FileSource f && spooled.contains(f.path()) ? "-" : s.name();
+    }
+
+    /** The summary of all sources (read and mined on the first call). */
+    public LogSummary summary() {
+        if (summary != null) return summary;
+        miner = new TemplateMiner(options.maxShapes());
+        SummaryBuilder b = new SummaryBuilder(miner);
+        List<SourceStat> stats = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        missing.forEach(m -> notes.add("not read: " + m + " (no such file)"));
+        for (LogSource s : sources) read(s, b::accept, stats, notes);
+        summary = b.build(stats, notes);
+        return summary;
+    }
+
+    /** Every event, with its template and parameters, in input order (sources in order, then lines). */
+    public void forEachEvent(Consumer<LogEvent> sink) {
+        summary();
+        for (LogSource s : sources) read(s, e -> sink.accept(withTemplate(e)), new ArrayList<>(), new ArrayList<>());
+    }
+
+    /**
+     * Events whose level, thread, component or message contain the text (case-insensitive) or,
+     * when it is a valid regular expression with special characters, match it; at most {@code limit}, in order.
+     */
+    public List<LogEvent> search(String textOrRegex, int limit) {
+        Predicate<String> test = matcher(textOrRegex);
+        List<LogEvent> out = new ArrayList<>();
+        summary();
+        for (LogSource s : sources) {
+            if (out.size() >= limit) break;
+            read(s, e -> {
+                if (out.size() < limit && test.test(e.level() + " " + e.thread() + " " + e.component() + " " + e.message())) {
+                    out.add(withTemplate(e));
+                }
+            }, new ArrayList<>(), new ArrayList<>());
+        }
+        return out;
+    }
+
+    /** The findings of the log detectors over the summary. */
+    public List<Finding> findings() {
+        return LogDetectors.detect(summary());
+    }
+
+    /** The header spec used for each source, as detected or given. */
+    public List<String> headers() {
+        return summary().sources().stream().map(SourceStat::header).toList();
+    }
+
+    private static Predicate<String> matcher(String q) {
+        boolean special = q.chars().anyMatch(c -> "\\[](){}.*+?^$|".indexOf(c) >= 0);
+        if (special) {
+            try {
+                Pattern p = Pattern.compile(q, Pattern.CASE_INSENSITIVE);
+                return s -> p.matcher(s).find();
+            } catch (PatternSyntaxException e) {
+                // not a regex: search for the text itself
+            }
+        }
+        String lower = q.toLowerCase(java.util.Locale.ROOT);
+        return s -> s.toLowerCase(java.util.Locale.ROOT).contains(lower);
+    }
+
+    private LogEvent withTemplate(LogEvent e) {
+        List<String> tokens = TokenMasker.tokens(TemplateMiner.headline(e.message()));
+        Shape shape = miner.shapeOf(tokens);
+        Template t = shape.template();
+        if (t == null) return e;
+        return e.withTemplate(t.id(), t.text(), t.parameters(tokens));
+    }
+
+    private void read(LogSource s, Consumer<LogEvent> sink, List<SourceStat> stats, List<String> notes) {
+        String name = displayName(s);
+        try (EventReader r = new EventReader(name, s.open(), header, new TimestampParser(options.defaultYear()))) {
+            long events = 0;
+            for (LogEvent e = r.next(); e != null; e = r.next()) {
+                sink.accept(e);
+                events++;
+            }
+            stats.add(new SourceStat(name, r.spec().text(), r.lineCount(), events, r.skippedBytes(), r.truncatedLines()));
+            if (r.skippedBytes() > 0) notes.add(name + ": skipped " + r.skippedBytes() + " bytes of binary data");
+            if (r.truncatedLines() > 0) notes.add(name + ": cut " + r.truncatedLines() + " lines longer than 1 MiB");
+        } catch (IOException e) {
+            notes.add("not read completely: " + name + " (" + e.getMessage() + ")");
+            stats.add(new SourceStat(name, "", 0, 0, 0, 0));
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Path p : spooled) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                // a temporary file left behind is harmless
+            }
+        }
+    }
+}

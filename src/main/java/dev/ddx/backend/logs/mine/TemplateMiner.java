@@ -1,0 +1,146 @@
+package dev.ddx.backend.logs.mine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Groups messages into templates. Messages are first reduced to shapes by {@link TokenMasker}
+ * (one table entry per distinct masked form, bounded by {@code maxShapes}: later new forms join
+ * the most similar known shape of their length). {@link #mine()} then groups the shapes of each
+ * length with {@link ShapeGrouper}. Memory is bounded by the shape table, whatever the input size.
+ */
+public final class TemplateMiner {
+    private final int maxShapes;
+    private final Map<String, Shape> shapes = new HashMap<>();
+    private final Map<Integer, List<Shape>> byLength = new HashMap<>();
+    private long order;
+    private boolean mined;
+
+    public TemplateMiner(int maxShapes) {
+        this.maxShapes = maxShapes;
+    }
+
+    public TemplateMiner() {
+        this(100_000);
+    }
+
+    /** Counts one message (its first line) and returns its shape. */
+    public Shape add(String message) {
+        return add(TokenMasker.tokens(headline(message)), 1);
+    }
+
+    /** Counts {@code weight} messages with these (unmasked) tokens. */
+    public Shape add(List<String> tokens, long weight) {
+        String[] masked = new String[tokens.size()];
+        for (int i = 0; i < masked.length; i++) masked[i] = TokenMasker.mask(tokens.get(i));
+        String key = String.join(" ", masked);
+        Shape s = shapes.get(key);
+        if (s == null) {
+            s = shapes.size() < maxShapes ? newShape(masked, key) : nearest(masked, key);
+        }
+        s.count += weight;
+        return s;
+    }
+
+    private Shape newShape(String[] masked, String key) {
+        Shape s = new Shape(masked, key, order++);
+        shapes.put(key, s);
+        byLength.computeIfAbsent(masked.length, k -> new ArrayList<>()).add(s);
+        mined = false;
+        return s;
+    }
+
+    /** When the table is full: the most similar known shape of the same length, else the first of that length. */
+    private Shape nearest(String[] masked, String key) {
+        List<Shape> same = byLength.get(masked.length);
+        if (same == null || same.isEmpty()) {
+            Shape s = new Shape(masked, key, order++);
+            shapes.put(key, s);
+            byLength.put(masked.length, new ArrayList<>(List.of(s)));
+            return s;
+        }
+        Shape best = same.get(0);
+        int bestSim = -1;
+        for (int i = 0; i < Math.min(same.size(), 256); i++) {
+            Shape c = same.get(i);
+            int sim = 0;
+            for (int k = 0; k < masked.length; k++) if (masked[k].equals(c.tokens[k])) sim++;
+            if (sim > bestSim) {
+                bestSim = sim;
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** Groups all shapes seen so far into templates; ids are numbered by first appearance. */
+    public List<Template> mine() {
+        List<Shape[]> groups = new ArrayList<>();
+        for (List<Shape> same : byLength.values()) groups.addAll(ShapeGrouper.group(same));
+        groups.sort((a, b) -> Long.compare(minOrder(a), minOrder(b)));
+        List<Template> out = new ArrayList<>();
+        for (Shape[] g : groups) {
+            Template t = new Template("T" + (out.size() + 1), Arrays.asList(merged(g)));
+            for (Shape s : g) s.template = t;
+            out.add(t);
+        }
+        mined = true;
+        return out;
+    }
+
+    public boolean mined() {
+        return mined;
+    }
+
+    public int shapeCount() {
+        return shapes.size();
+    }
+
+    /** The shape a message has (or would join), without counting it. */
+    public Shape shapeOf(List<String> tokens) {
+        String[] masked = new String[tokens.size()];
+        for (int i = 0; i < masked.length; i++) masked[i] = TokenMasker.mask(tokens.get(i));
+        String key = String.join(" ", masked);
+        Shape s = shapes.get(key);
+        return s != null ? s : nearest(masked, key);
+    }
+
+    private static long minOrder(Shape[] g) {
+        long m = Long.MAX_VALUE;
+        for (Shape s : g) m = Math.min(m, s.order);
+        return m;
+    }
+
+    private static String[] merged(Shape[] g) {
+        String[] t = g[0].tokens.clone();
+        for (int i = 1; i < g.length; i++) {
+            for (int k = 0; k < t.length; k++) {
+                if (!t[k].equals(g[i].tokens[k])) t[k] = TokenMasker.WILDCARD;
+            }
+        }
+        return t;
+    }
+
+    /** The first line of a message: folded stack traces are not part of its template. */
+    public static String headline(String message) {
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    /** All shapes in first-seen order. */
+    public List<Shape> shapes() {
+        List<Shape> all = new ArrayList<>(shapes.values());
+        all.sort((a, b) -> Long.compare(a.order, b.order));
+        return all;
+    }
+
+    static Map<String, Long> counts(List<Shape> group, int position) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        for (Shape s : group) m.merge(s.tokens[position], s.count, Long::sum);
+        return m;
+    }
+}

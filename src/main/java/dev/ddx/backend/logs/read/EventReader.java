@@ -1,0 +1,160 @@
+package dev.ddx.backend.logs.read;
+
+import dev.ddx.backend.logs.source.LineStream;
+import dev.ddx.backend.logs.source.RawLine;
+import dev.ddx.model.LogEvent;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns the lines of one source into events: reads the header of each line (with the given spec,
+ * or one detected from the first {@link #SAMPLE} lines) and folds lines without a header —
+ * stack traces, {@code Caused by:} chains, Python tracebacks, thread dumps — into the event
+ * before them. Events come out in input order, without templates.
+ */
+public final class EventReader implements Closeable {
+    /** How many lines header detection looks at. */
+    public static final int SAMPLE = 200;
+    /** An event stops folding at this many lines so one bad header cannot swallow a file. */
+    static final int MAX_FOLD = 2000;
+
+    private final String source;
+    private final LineStream lines;
+    private final TimestampParser times;
+    private final ArrayDeque<RawLine> lookahead = new ArrayDeque<>();
+    private HeaderParser parser;
+    private final Optional<HeaderSpec> explicit;
+    private Pending pending;
+    private boolean done;
+    private long lineCount;
+
+    public EventReader(String source, LineStream lines, Optional<HeaderSpec> explicit, TimestampParser times) {
+        this.source = source;
+        this.lines = lines;
+        this.explicit = explicit;
+        this.times = times;
+    }
+
+    /** The spec in use (detected on first read when none was given). */
+    public HeaderSpec spec() throws IOException {
+        start();
+        return parser.spec();
+    }
+
+    /** The next event, or null at the end of the source. */
+    public LogEvent next() throws IOException {
+        start();
+        while (!done) {
+            RawLine line = lookahead.isEmpty() ? lines.next() : lookahead.poll();
+            if (line == null) {
+                done = true;
+                break;
+            }
+            lineCount++;
+            LogEvent out = accept(line);
+            if (out != null) return out;
+        }
+        LogEvent last = pending == null ? null : pending.toEvent(source);
+        pending = null;
+        return last;
+    }
+
+    public long lineCount() {
+        return lineCount;
+    }
+
+    public long skippedBytes() {
+        return lines.skippedBytes();
+    }
+
+    public long truncatedLines() {
+        return lines.truncatedLines();
+    }
+
+    public long bytesRead() {
+        return lines.bytesRead();
+    }
+
+    private void start() throws IOException {
+        if (parser != null) return;
+        List<String> sample = new ArrayList<>();
+        if (explicit.isEmpty()) {
+            while (lookahead.size() < SAMPLE) {
+                RawLine l = lines.next();
+                if (l == null) break;
+                lookahead.add(l);
+                sample.add(l.text());
+            }
+        }
+        parser = new HeaderParser(explicit.orElseGet(() -> HeaderDetector.detect(sample)), times);
+    }
+
+    private LogEvent accept(RawLine line) {
+        String text = line.text();
+        boolean plain = parser.spec().contentOnly();
+        ParsedHeader h = plain && pending != null && ContinuationParser.continues(text) ? null : parser.parse(text);
+        if (h == null && pending != null && pending.lineCount() < MAX_FOLD && (plain || !startsWithTime(text))) {
+            pending.fold(line);
+            return null;
+        }
+        if (h == null) h = new ParsedHeader(timeAt(text), "", "", "", text);
+        LogEvent out = pending == null ? null : pending.toEvent(source);
+        pending = new Pending(line, h);
+        return out;
+    }
+
+    private boolean startsWithTime(String text) {
+        return !parser.spec().contentOnly() && TimestampParser.shapeAt(text, 0, new int[1]) != null;
+    }
+
+    private Optional<Instant> timeAt(String text) {
+        return parser.spec().contentOnly() ? Optional.empty() : times.parse(text);
+    }
+
+    @Override
+    public void close() throws IOException {
+        lines.close();
+    }
+
+    /** The event being folded. */
+    private static final class Pending {
+        final long first;
+        long last;
+        final ParsedHeader header;
+        final RawLine line;
+        StringBuilder more;
+        int count = 1;
+
+        Pending(RawLine line, ParsedHeader header) {
+            this.first = line.number();
+            this.last = line.number();
+            this.header = header;
+            this.line = line;
+        }
+
+        int lineCount() {
+            return count;
+        }
+
+        void fold(RawLine l) {
+            if (more == null) more = new StringBuilder(header.content());
+            more.append('\n').append(l.text());
+            count++;
+            if (!l.text().isBlank()) last = l.number();
+        }
+
+        LogEvent toEvent(String source) {
+            String message = more == null ? header.content() : more.toString().stripTrailing();
+            Optional<Instant> time = header.time().isPresent() ? header.time() : line.time();
+            String level = header.level().isEmpty() ? Levels.normalize(line.level()) : header.level();
+            return new LogEvent(source, (int) first, (int) last, time, level, header.thread(), header.component(),
+                    message, "", "", List.of());
+        }
+    }
+}

@@ -1,0 +1,234 @@
+package dev.ddx.backend.logs.read;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the header of a file from a sample of its first lines: a leading timestamp (any shape
+ * {@link TimestampParser} knows, bare or in brackets), then the fields up to the level, a
+ * bracketed thread, a {@code logger:} or {@code logger -} component, or a syslog
+ * {@code program[pid]:}. Each sample line gets a signature; the most common one becomes the
+ * file's {@link HeaderSpec}. A file with no recognisable header gets {@link HeaderSpec#none()}.
+ */
+public final class HeaderDetector {
+    private static final int MAX_TOKENS = 14;
+
+    private HeaderDetector() {
+    }
+
+    /** The spec that fits most of the sample lines. */
+    public static HeaderSpec detect(List<String> sample) {
+        Map<String, Integer> votes = new HashMap<>();
+        Map<String, List<Element>> bySignature = new HashMap<>();
+        String best = null;
+        for (String line : sample) {
+            if (line.isBlank() || Character.isWhitespace(line.charAt(0))) continue;
+            List<Element> sig = signature(line);
+            if (sig.isEmpty()) continue;
+            String key = sig.toString();
+            bySignature.putIfAbsent(key, sig);
+            int v = votes.merge(key, 1, Integer::sum);
+            if (best == null || v > votes.get(best)) best = key;
+        }
+        if (best == null) return HeaderSpec.none();
+        return build(bySignature.get(best));
+    }
+
+    /** One part of a header signature: its kind, and the timestamp shape for TIME parts. */
+    record Element(Kind kind, TimestampParser.Shape shape, boolean bracketed, String literal) {
+        @Override
+        public String toString() {
+            return kind + (shape == null ? "" : ":" + shape) + (bracketed ? "[]" : "") + (literal == null ? "" : "'" + literal);
+        }
+    }
+
+    enum Kind { TIME, LEVEL, THREAD, NUMBER, WORD, SEPARATOR, COMPONENT, DASH_COMPONENT }
+
+    static List<Element> signature(String line) {
+        List<Element> out = new ArrayList<>();
+        int at = leadingTime(line, out);
+        List<int[]> toks = tokens(line, at);
+        int level = -1;
+        for (int k = 0; k < Math.min(toks.size(), 10); k++) {
+            if (levelForm(text(line, toks.get(k))) != null) {
+                level = k;
+                break;
+            }
+        }
+        int end;
+        if (level >= 0) {
+            end = afterLevel(line, toks, level);
+        } else if (!out.isEmpty()) {
+            end = syslogEnd(line, toks);
+        } else {
+            return List.of();
+        }
+        boolean threadSeen = false;
+        for (int k = 0; k < end; k++) {
+            Element e = classify(line, toks, k, level, end, threadSeen, out);
+            threadSeen |= e.kind == Kind.THREAD;
+            out.add(e);
+            if (e.kind == Kind.DASH_COMPONENT) k++;
+        }
+        return out;
+    }
+
+    private static int leadingTime(String line, List<Element> out) {
+        int[] end = new int[1];
+        boolean br = line.startsWith("[");
+        TimestampParser.Shape s = TimestampParser.shapeAt(line, br ? 1 : 0, end);
+        if (s == null) return 0;
+        if (br && (end[0] >= line.length() || line.charAt(end[0]) != ']')) return 0;
+        out.add(new Element(Kind.TIME, s, br, null));
+        return br ? end[0] + 1 : end[0];
+    }
+
+    private static int afterLevel(String line, List<int[]> toks, int level) {
+        int h = level + 1;
+        if (h < toks.size() && line.charAt(toks.get(h)[0]) == '[') h++;
+        if (h < toks.size() && isComponent(text(line, toks.get(h)))) {
+            h++;
+        } else if (h + 1 < toks.size() && isSeparator(text(line, toks.get(h + 1)))
+                && !isSeparator(text(line, toks.get(h)))) {
+            h += 2;
+        }
+        if (h < toks.size() && isSeparator(text(line, toks.get(h)))) h++;
+        return Math.min(h, toks.size());
+    }
+
+    private static int syslogEnd(String line, List<int[]> toks) {
+        for (int k = 0; k < Math.min(3, toks.size()); k++) {
+            if (isComponent(text(line, toks.get(k)))) return k + 1;
+        }
+        return toks.isEmpty() || !isSeparator(text(line, toks.get(0))) ? 0 : 1;
+    }
+
+    private static Element classify(String line, List<int[]> toks, int k, int level, int end,
+                                    boolean threadSeen, List<Element> sofar) {
+        String t = text(line, toks.get(k));
+        if (k == level) {
+            return new Element(Kind.LEVEL, null, t.startsWith("["), t.endsWith(":") ? ":" : null);
+        }
+        if (isSeparator(t) && !sofar.isEmpty()) return new Element(Kind.SEPARATOR, null, false, t);
+        if (t.startsWith("[")) return new Element(threadSeen ? Kind.WORD : Kind.THREAD, null, true, null);
+        if (isComponent(t) && k == end - 1) return new Element(Kind.COMPONENT, null, false, null);
+        if (k + 2 == end && isSeparator(text(line, toks.get(k + 1))) && k > level && level >= 0) {
+            return new Element(Kind.DASH_COMPONENT, null, false, text(line, toks.get(k + 1)));
+        }
+        boolean timeSeen = sofar.stream().anyMatch(e -> e.kind == Kind.TIME);
+        if (!timeSeen) {
+            for (TimestampParser.Shape s : TimestampParser.Shape.values()) {
+                if (s.singleToken() && s.pattern.matcher(t).matches()) return new Element(Kind.TIME, s, false, null);
+            }
+        }
+        if (t.chars().allMatch(Character::isDigit)) return new Element(Kind.NUMBER, null, false, null);
+        return new Element(Kind.WORD, null, false, null);
+    }
+
+    static String levelForm(String t) {
+        String w = t;
+        if (w.startsWith("[") && w.endsWith("]") && w.length() > 2) {
+            w = w.substring(1, w.length() - 1).trim();
+            return Levels.normalize(w).isEmpty() ? null : w;
+        }
+        if (w.endsWith(":")) w = w.substring(0, w.length() - 1);
+        if (!w.equals(w.toUpperCase(java.util.Locale.ROOT))) return null;
+        return Levels.normalize(w).isEmpty() ? null : w;
+    }
+
+    private static boolean isComponent(String t) {
+        return t.length() > 1 && t.endsWith(":") && !t.startsWith("[") && !t.contains("://")
+                && levelForm(t) == null && Character.isLetter(t.charAt(0));
+    }
+
+    private static boolean isSeparator(String t) {
+        return t.equals("-") || t.equals("|") || t.equals("--") || t.equals(":") || t.equals("-->");
+    }
+
+    private static String text(String line, int[] tok) {
+        return line.substring(tok[0], tok[1]);
+    }
+
+    /** Whitespace-separated tokens from {@code from}; a bracketed group (nesting allowed) is one token. */
+    static List<int[]> tokens(String line, int from) {
+        List<int[]> out = new ArrayList<>();
+        int i = from;
+        int n = line.length();
+        while (i < n && out.size() < MAX_TOKENS) {
+            while (i < n && Character.isWhitespace(line.charAt(i))) i++;
+            if (i >= n) break;
+            int start = i;
+            if (line.charAt(i) == '[') {
+                int depth = 0;
+                for (; i < n; i++) {
+                    char c = line.charAt(i);
+                    if (c == '[') depth++;
+                    else if (c == ']' && --depth == 0) {
+                        i++;
+                        break;
+                    }
+                }
+                while (i < n && !Character.isWhitespace(line.charAt(i))) i++;
+            } else {
+                while (i < n && !Character.isWhitespace(line.charAt(i))) i++;
+            }
+            out.add(new int[] {start, i});
+        }
+        return out;
+    }
+
+    private static HeaderSpec build(List<Element> sig) {
+        StringBuilder regex = new StringBuilder("^");
+        StringBuilder shown = new StringBuilder();
+        List<HeaderSpec.Role> roles = new ArrayList<>();
+        int other = 0;
+        for (Element e : sig) {
+            if (shown.length() > 0) {
+                regex.append("\\s+");
+                shown.append(' ');
+            }
+            switch (e.kind) {
+                case TIME -> part(regex, shown, roles, e.bracketed, "(" + e.shape.regex().replace("(", "(?:").replace("(?:?:", "(?:") + ")", "<Timestamp>", HeaderSpec.Role.TIME);
+                case LEVEL -> {
+                    part(regex, shown, roles, e.bracketed, e.bracketed ? "\\s*([A-Za-z]+)\\s*" : "([A-Za-z]+)", "<Level>", HeaderSpec.Role.LEVEL);
+                    if (":".equals(e.literal)) {
+                        regex.append(':');
+                        shown.append(':');
+                    }
+                }
+                case THREAD -> part(regex, shown, roles, true, "((?:[^\\[\\]]|\\[[^\\]]*\\])*)", "<Thread>", HeaderSpec.Role.THREAD);
+                case NUMBER -> part(regex, shown, roles, false, "(\\d+)", "<Pid>", HeaderSpec.Role.PID);
+                case SEPARATOR -> {
+                    regex.append(Pattern.quote(e.literal));
+                    shown.append(e.literal);
+                }
+                case COMPONENT -> {
+                    regex.append("([^\\s\\[]+?)(?:\\[(\\d+)\\])?:");
+                    roles.add(HeaderSpec.Role.COMPONENT);
+                    roles.add(HeaderSpec.Role.PID);
+                    shown.append("<Component>:");
+                }
+                case DASH_COMPONENT -> {
+                    regex.append("(\\S+)\\s+").append(Pattern.quote(e.literal));
+                    roles.add(HeaderSpec.Role.COMPONENT);
+                    shown.append("<Component> ").append(e.literal);
+                }
+                case WORD -> part(regex, shown, roles, e.bracketed, e.bracketed ? "([^\\]]*)" : "(\\S+)", "<Field" + (++other) + ">", HeaderSpec.Role.OTHER);
+            }
+        }
+        regex.append("\\s*(.*)");
+        roles.add(HeaderSpec.Role.CONTENT);
+        shown.append(" <Content>");
+        return new HeaderSpec(shown.toString(), Pattern.compile(regex.toString(), Pattern.DOTALL), roles);
+    }
+
+    private static void part(StringBuilder regex, StringBuilder shown, List<HeaderSpec.Role> roles, boolean bracketed,
+                             String group, String name, HeaderSpec.Role role) {
+        regex.append(bracketed ? "\\[" + group + "\\]" : group);
+        shown.append(bracketed ? "[" + name + "]" : name);
+        roles.add(role);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.ddx.backend.logs.read;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The shape of a log line's header, in logpai notation ({@code <Date> <Time> <Level> <Component>: <Content>})
+ * or as detected from a file. Fields are named in angle brackets; text between them is matched
+ * literally, except that a run of spaces matches any run of whitespace, a backslash escapes the
+ * next character, and {@code (…)?} makes a part optional (as in logpai's
+ * {@code <Component>(\[<PID>\])?: <Content>}). Field names say what a field is:
+ * Date/Time/Timestamp/Month/Day/Year make the time; Level; Thread/Process/Tid/Pid the thread;
+ * Component/Logger/Class/Module the component; Content/Message the message. A spec needs a Content field.
+ */
+public final class HeaderSpec {
+    /** What a header field contributes to an event. */
+    public enum Role { TIME, LEVEL, THREAD, PID, COMPONENT, CONTENT, OTHER }
+
+    private final String text;
+    private final Pattern pattern;
+    private final List<Role> roles;
+
+    HeaderSpec(String text, Pattern pattern, List<Role> roles) {
+        this.text = text;
+        this.pattern = pattern;
+        this.roles = List.copyOf(roles);
+    }
+
+    /** The spec as written, or as detected (for showing to the user). */
+    public String text() {
+        return text;
+    }
+
+    public Pattern pattern() {
+        return pattern;
+    }
+
+    List<Role> roles() {
+        return roles;
+    }
+
+    /** Whether this spec has no header at all: every line is content. */
+    public boolean contentOnly() {
+        return roles.size() == 1 && roles.get(0) == Role.CONTENT;
+    }
+
+    /** A spec whose whole line is the content. */
+    public static HeaderSpec none() {
+        return new HeaderSpec("<Content>", Pattern.compile("(.*)", Pattern.DOTALL), List.of(Role.CONTENT));
+    }
+
+    /**
+     * Reads a spec in logpai notation.
+     *
+     * @throws IllegalArgumentException with a one-line reason when the spec cannot be used
+     */
+    public static HeaderSpec parse(String spec) {
+        StringBuilder regex = new StringBuilder("^");
+        List<Role> roles = new ArrayList<>();
+        java.util.Set<Integer> optionalCloses = new java.util.HashSet<>();
+        Matcher field = Pattern.compile("<(\\w+)>").matcher(spec);
+        for (int i = 0; i < spec.length(); i++) {
+            char c = spec.charAt(i);
+            if (c == '<' && field.find(i) && field.start() == i) {
+                Role role = roleOf(field.group(1));
+                regex.append(role == Role.CONTENT ? "(.*)" : "(.*?)");
+                roles.add(role);
+                i = field.end() - 1;
+            } else if (c == '\\' && i + 1 < spec.length()) {
+                regex.append(Pattern.quote(String.valueOf(spec.charAt(++i))));
+            } else if (Character.isWhitespace(c)) {
+                while (i + 1 < spec.length() && Character.isWhitespace(spec.charAt(i + 1))) i++;
+                regex.append("\\s+");
+            } else if (c == '(' && optionalClose(spec, i) > 0) {
+                optionalCloses.add(optionalClose(spec, i));
+                regex.append("(?:");
+            } else if (c == ')' && optionalCloses.contains(i)) {
+                regex.append(")?");
+                i++;
+            } else {
+                regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        regex.append('$');
+        if (!roles.contains(Role.CONTENT)) {
+            throw new IllegalArgumentException("header spec has no <Content> field: " + spec);
+        }
+        try {
+            return new HeaderSpec(spec, Pattern.compile(regex.toString(), Pattern.DOTALL), roles);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("header spec cannot be read: " + spec);
+        }
+    }
+
+    /** The index of the ')' matching the '(' at i when it is followed by '?' (a logpai optional part), else -1. */
+    private static int optionalClose(String spec, int open) {
+        int depth = 0;
+        for (int i = open; i < spec.length(); i++) {
+            char c = spec.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i + 1 < spec.length() && spec.charAt(i + 1) == '?' ? i : -1;
+            }
+        }
+        return -1;
+    }
+
+    static Role roleOf(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "date", "time", "timestamp", "month", "day", "year", "datetime" -> Role.TIME;
+            case "level", "severity", "loglevel" -> Role.LEVEL;
+            case "thread", "process", "tid", "threadname" -> Role.THREAD;
+            case "pid" -> Role.PID;
+            case "component", "logger", "class", "module", "category", "source" -> Role.COMPONENT;
+            case "content", "message", "msg" -> Role.CONTENT;
+            default -> Role.OTHER;
+        };
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.ddx.backend.logs.read;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** The level words logs use, and the six ddx normalises them to (FATAL, ERROR, WARN, INFO, DEBUG, TRACE). */
+public final class Levels {
+    private static final Map<String, String> NORMAL = Map.ofEntries(
+            Map.entry("FATAL", "FATAL"), Map.entry("CRITICAL", "FATAL"), Map.entry("CRIT", "FATAL"),
+            Map.entry("EMERG", "FATAL"), Map.entry("ALERT", "FATAL"), Map.entry("PANIC", "FATAL"),
+            Map.entry("ERROR", "ERROR"), Map.entry("ERR", "ERROR"), Map.entry("SEVERE", "ERROR"),
+            Map.entry("FAILURE", "ERROR"),
+            Map.entry("WARN", "WARN"), Map.entry("WARNING", "WARN"),
+            Map.entry("INFO", "INFO"), Map.entry("NOTICE", "INFO"), Map.entry("CONFIG", "INFO"),
+            Map.entry("INFORMATION", "INFO"),
+            Map.entry("DEBUG", "DEBUG"), Map.entry("FINE", "DEBUG"),
+            Map.entry("TRACE", "TRACE"), Map.entry("FINER", "TRACE"), Map.entry("FINEST", "TRACE"),
+            Map.entry("VERBOSE", "TRACE"));
+
+    private Levels() {
+    }
+
+    /** The normalised level of a word (any case), or empty when it is no level word. */
+    public static String normalize(String word) {
+        if (word == null || word.isEmpty() || word.length() > 11) return "";
+        String n = NORMAL.get(word.toUpperCase(Locale.ROOT));
+        return n == null ? "" : n;
+    }
+
+    /** Whether a level is WARN or worse. */
+    public static boolean isProblem(String normalized) {
+        return switch (normalized) {
+            case "WARN", "ERROR", "FATAL" -> true;
+            default -> false;
+        };
+    }
+
+    /** Severity rank, higher is worse; 0 for unknown. */
+    public static int rank(String normalized) {
+        return switch (normalized) {
+            case "TRACE" -> 1;
+            case "DEBUG" -> 2;
+            case "INFO" -> 3;
+            case "WARN" -> 4;
+            case "ERROR" -> 5;
+            case "FATAL" -> 6;
+            default -> 0;
+        };
+    }
+}

@@ -1,0 +1,147 @@
+package dev.ddx.backend.logs.read;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Splits a byte stream into text lines without ever failing on what it reads: invalid UTF-8
+ * becomes U+FFFD, lines longer than {@link #MAX_LINE} bytes are cut (the rest is counted, not
+ * kept), binary lines (NUL bytes or mostly control bytes) are skipped and their bytes counted,
+ * and a last line without a newline is still returned. Line numbers stay those of the input.
+ */
+public final class LineReader implements Closeable {
+    /** The most bytes of one line kept; longer lines are cut and counted in {@link #truncatedLines()}. */
+    public static final int MAX_LINE = 1 << 20;
+
+    private final InputStream in;
+    private final byte[] buf = new byte[1 << 16];
+    private int pos;
+    private int lim;
+    private boolean eof;
+    private byte[] line = new byte[1024];
+    private int lineLen;
+    private long lineNo;
+    private long skippedBytes;
+    private long skippedLines;
+    private long truncatedLines;
+    private long bytesRead;
+
+    public LineReader(InputStream in) {
+        this.in = in;
+    }
+
+    /** The next text line (without its line end), or null at the end of the input. */
+    public String next() throws IOException {
+        while (true) {
+            if (!readRawLine()) return null;
+            lineNo++;
+            if (isBinary()) {
+                skippedBytes += lineLen;
+                skippedLines++;
+                continue;
+            }
+            int len = lineLen;
+            if (len > 0 && line[len - 1] == '\r') len--;
+            return new String(line, 0, len, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The 1-based number of the line {@link #next()} returned last. */
+    public long lineNumber() {
+        return lineNo;
+    }
+
+    public long skippedBytes() {
+        return skippedBytes;
+    }
+
+    public long skippedLines() {
+        return skippedLines;
+    }
+
+    public long truncatedLines() {
+        return truncatedLines;
+    }
+
+    public long bytesRead() {
+        return bytesRead;
+    }
+
+    private boolean readRawLine() throws IOException {
+        lineLen = 0;
+        boolean any = false;
+        boolean cut = false;
+        while (true) {
+            if (pos >= lim) {
+                if (eof || !fill()) {
+                    if (cut) truncatedLines++;
+                    return any;
+                }
+            }
+            any = true;
+            int start = pos;
+            int nl = -1;
+            for (int i = start; i < lim; i++) {
+                if (buf[i] == '\n') {
+                    nl = i;
+                    break;
+                }
+            }
+            int end = nl < 0 ? lim : nl;
+            cut |= append(start, end);
+            pos = nl < 0 ? lim : nl + 1;
+            if (nl >= 0) {
+                if (cut) truncatedLines++;
+                return true;
+            }
+        }
+    }
+
+    private boolean append(int from, int to) {
+        int n = to - from;
+        int room = MAX_LINE - lineLen;
+        boolean cut = n > room;
+        if (cut) n = room;
+        if (n <= 0) return cut;
+        if (lineLen + n > line.length) {
+            int size = line.length;
+            while (size < lineLen + n) size *= 2;
+            byte[] bigger = new byte[Math.min(size, MAX_LINE)];
+            System.arraycopy(line, 0, bigger, 0, lineLen);
+            line = bigger;
+        }
+        System.arraycopy(buf, from, line, lineLen, n);
+        lineLen += n;
+        return cut;
+    }
+
+    private boolean fill() throws IOException {
+        int n = in.read(buf, 0, buf.length);
+        if (n <= 0) {
+            eof = true;
+            return false;
+        }
+        bytesRead += n;
+        pos = 0;
+        lim = n;
+        return true;
+    }
+
+    /** A line with a NUL, or where more than a quarter of the bytes are control bytes, is not text. */
+    private boolean isBinary() {
+        int control = 0;
+        for (int i = 0; i < lineLen; i++) {
+            byte b = line[i];
+            if (b == 0) return true;
+            if (b >= 0 && b < 0x20 && b != '\t' && b != '\r' && b != 0x1b) control++;
+        }
+        return lineLen > 0 && control * 4 > lineLen;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

@@ -1,0 +1,141 @@
+package dev.ddx.backend.logs.read;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the timestamps logs write: ISO 8601 (with comma or dot fractions), {@code yyyy/MM/dd},
+ * {@code yy/MM/dd}, syslog ({@code Jun 14 15:16:01}, year from the options), Apache error logs
+ * ({@code Sun Dec 04 04:47:44 2005}), access logs ({@code 10/Oct/2000:13:55:36 -0700}),
+ * {@code yyMMdd HHmmss}, {@code yyyy-MM-dd-HH.mm.ss.ffffff} and epoch seconds or milliseconds.
+ * Times without an offset are taken as UTC. Remembers the last format that worked.
+ */
+public final class TimestampParser {
+    private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun",
+            "jul", "aug", "sep", "oct", "nov", "dec");
+
+    /** The timestamp shapes, in the order tried; a header detector reuses them. */
+    public enum Shape {
+        ISO("(\\d{4})-(\\d{2})-(\\d{2})[T ](\\d{2}):(\\d{2}):(\\d{2})(?:[.,](\\d{1,9}))?(Z|[+-]\\d{2}:?\\d{2})?", false),
+        YMD_SLASH("(\\d{4})/(\\d{2})/(\\d{2})[ T](\\d{2}):(\\d{2}):(\\d{2})(?:[.,](\\d{1,9}))?", false),
+        YY_SLASH("(\\d{2})/(\\d{2})/(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2})(?:[.,](\\d{1,9}))?", false),
+        APACHE("[A-Z][a-z]{2} ([A-Z][a-z]{2}) {1,2}(\\d{1,2}) (\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,9}))? (\\d{4})", false),
+        SYSLOG("([A-Z][a-z]{2}) {1,2}(\\d{1,2}) (\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,9}))?", false),
+        ACCESS("(\\d{2})/([A-Z][a-z]{2})/(\\d{4}):(\\d{2}):(\\d{2}):(\\d{2}) ([+-]\\d{4})", false),
+        COMPACT("(\\d{2})(\\d{2})(\\d{2}) (\\d{2})(\\d{2})(\\d{2})", false),
+        DOTTED("(\\d{4})-(\\d{2})-(\\d{2})-(\\d{2})\\.(\\d{2})\\.(\\d{2})\\.(\\d{1,9})", true),
+        ISO_T("(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2}):(\\d{2})(?:[.,](\\d{1,9}))?(Z|[+-]\\d{2}:?\\d{2})?", true),
+        EPOCH_MS("(1\\d{12})", true),
+        EPOCH("(1\\d{9})(?:\\.(\\d{1,9}))?", true);
+
+        final Pattern pattern;
+        final boolean singleToken;
+
+        Shape(String regex, boolean singleToken) {
+            this.pattern = Pattern.compile(regex);
+            this.singleToken = singleToken;
+        }
+
+        /** The regular expression of this shape, for building a header pattern. */
+        public String regex() {
+            return pattern.pattern();
+        }
+
+        /** Whether the shape is one whitespace-free token. */
+        public boolean singleToken() {
+            return singleToken;
+        }
+    }
+
+    private final int defaultYear;
+    private Shape last = Shape.ISO;
+
+    public TimestampParser(int defaultYear) {
+        this.defaultYear = defaultYear;
+    }
+
+    /** The instant the text starts with, or empty. */
+    public Optional<Instant> parse(String text) {
+        if (text == null || text.isEmpty()) return Optional.empty();
+        Instant t = parse(last, text);
+        if (t != null) return Optional.of(t);
+        for (Shape s : Shape.values()) {
+            if (s == last) continue;
+            t = parse(s, text);
+            if (t != null) {
+                last = s;
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The shape a timestamp at the start of {@code text} has, and its length; null when none. */
+    public static Shape shapeAt(String text, int from, int[] endOut) {
+        for (Shape s : Shape.values()) {
+            Matcher m = s.pattern.matcher(text);
+            m.region(from, text.length());
+            if (m.lookingAt() && plausible(s, m)) {
+                endOut[0] = m.end();
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static boolean plausible(Shape s, Matcher m) {
+        if (s == Shape.SYSLOG || s == Shape.APACHE) return month(m.group(1)) >= 0;
+        if (s == Shape.ACCESS) return month(m.group(2)) >= 0;
+        return true;
+    }
+
+    private Instant parse(Shape s, String text) {
+        Matcher m = s.pattern.matcher(text);
+        if (!m.lookingAt()) return null;
+        try {
+            return switch (s) {
+                case ISO, ISO_T -> at(i(m, 1), i(m, 2), i(m, 3), i(m, 4), i(m, 5), i(m, 6), m.group(7), m.group(8));
+                case YMD_SLASH, DOTTED -> at(i(m, 1), i(m, 2), i(m, 3), i(m, 4), i(m, 5), i(m, 6), m.group(7), null);
+                case YY_SLASH -> at(2000 + i(m, 1), i(m, 2), i(m, 3), i(m, 4), i(m, 5), i(m, 6), m.group(7), null);
+                case COMPACT -> at(2000 + i(m, 1), i(m, 2), i(m, 3), i(m, 4), i(m, 5), i(m, 6), null, null);
+                case APACHE -> at(i(m, 7), month(m.group(1)) + 1, i(m, 2), i(m, 3), i(m, 4), i(m, 5), m.group(6), null);
+                case SYSLOG -> at(defaultYear, month(m.group(1)) + 1, i(m, 2), i(m, 3), i(m, 4), i(m, 5), m.group(6), null);
+                case ACCESS -> at(i(m, 3), month(m.group(2)) + 1, i(m, 1), i(m, 4), i(m, 5), i(m, 6), null, m.group(7));
+                case EPOCH_MS -> Instant.ofEpochMilli(Long.parseLong(m.group(1)));
+                case EPOCH -> Instant.ofEpochSecond(Long.parseLong(m.group(1)), nanos(m.group(2)));
+            };
+        } catch (RuntimeException e) {
+            return null; // month 13, day 32: not a timestamp after all
+        }
+    }
+
+    private static int i(Matcher m, int g) {
+        return Integer.parseInt(m.group(g));
+    }
+
+    private static Instant at(int y, int mo, int d, int h, int mi, int s, String frac, String offset) {
+        LocalDateTime t = LocalDateTime.of(y, mo, d, h, mi, s, nanos(frac));
+        ZoneOffset z = ZoneOffset.UTC;
+        if (offset != null && !offset.equals("Z")) {
+            String o = offset.length() == 5 ? offset.substring(0, 3) + ":" + offset.substring(3) : offset;
+            z = ZoneOffset.of(o);
+        }
+        return t.toInstant(z);
+    }
+
+    private static int nanos(String frac) {
+        if (frac == null || frac.isEmpty()) return 0;
+        int n = Integer.parseInt(frac);
+        for (int k = frac.length(); k < 9; k++) n *= 10;
+        return n;
+    }
+
+    private static int month(String name) {
+        return name == null ? -1 : MONTHS.indexOf(name.toLowerCase(java.util.Locale.ROOT));
+    }
+}

@@ -1,0 +1,70 @@
+package dev.ddx.backend.logs.source;
+
+import dev.ddx.backend.logs.read.LineReader;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/** A log file on disk; gzip-compressed files are recognised by their magic bytes, whatever their name. */
+public record FileSource(Path path) implements LogSource {
+
+    @Override
+    public String name() {
+        return path.toString();
+    }
+
+    @Override
+    public LineStream open() throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+        return new ReaderStream(new LineReader(maybeGunzip(in)));
+    }
+
+    static InputStream maybeGunzip(InputStream in) throws IOException {
+        InputStream b = in.markSupported() ? in : new BufferedInputStream(in);
+        b.mark(2);
+        int b1 = b.read();
+        int b2 = b.read();
+        b.reset();
+        if (b1 == 0x1f && b2 == 0x8b) return new BufferedInputStream(new GZIPInputStream(b, 1 << 16), 1 << 16);
+        return b;
+    }
+
+    /** A line stream over a {@link LineReader}. */
+    static final class ReaderStream implements LineStream {
+        private final LineReader reader;
+
+        ReaderStream(LineReader reader) {
+            this.reader = reader;
+        }
+
+        @Override
+        public RawLine next() throws IOException {
+            String text = reader.next();
+            return text == null ? null : RawLine.of(reader.lineNumber(), text);
+        }
+
+        @Override
+        public long skippedBytes() {
+            return reader.skippedBytes();
+        }
+
+        @Override
+        public long truncatedLines() {
+            return reader.truncatedLines();
+        }
+
+        @Override
+        public long bytesRead() {
+            return reader.bytesRead();
+        }
+
+        @Override
+        public void close() throws IOException {
+            reader.close();
+        }
+    }
+}

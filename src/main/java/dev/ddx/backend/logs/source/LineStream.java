@@ -1,0 +1,25 @@
+package dev.ddx.backend.logs.source;
+
+import java.io.Closeable;
+import java.io.IOException;
+
+/** The lines of one opened source, in order. */
+public interface LineStream extends Closeable {
+    /** The next line, or null at the end. */
+    RawLine next() throws IOException;
+
+    /** Bytes of binary garbage skipped so far (0 for sources that cannot carry any). */
+    default long skippedBytes() {
+        return 0;
+    }
+
+    /** Lines cut at {@link dev.ddx.backend.logs.read.LineReader#MAX_LINE} so far. */
+    default long truncatedLines() {
+        return 0;
+    }
+
+    /** Bytes read from the underlying input so far, for throughput figures. */
+    default long bytesRead() {
+        return 0;
+    }
+}

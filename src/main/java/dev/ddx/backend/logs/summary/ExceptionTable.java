@@ -1,0 +1,69 @@
+package dev.ddx.backend.logs.summary;
+
+import dev.ddx.model.ExceptionInfo;
+import dev.ddx.model.LineRange;
+import dev.ddx.model.LogEvent;
+import dev.ddx.model.StackFrame;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Groups exceptions by their type chain and innermost frame; at most {@code cap} groups are kept. */
+final class ExceptionTable {
+    private final int cap;
+    private final Map<String, Acc> groups = new LinkedHashMap<>();
+
+    ExceptionTable(int cap) {
+        this.cap = cap;
+    }
+
+    private static final class Acc {
+        ExceptionInfo first;
+        long count;
+        Instant firstSeen;
+        Instant lastSeen;
+        LineRange firstAt;
+        LineRange lastAt;
+    }
+
+    void add(ExceptionInfo x, LogEvent e) {
+        List<ExceptionInfo> chain = x.chain();
+        ExceptionInfo root = chain.get(chain.size() - 1);
+        String key = String.join("<", chain.stream().map(ExceptionInfo::type).toList())
+                + "@" + (root.frames().isEmpty() ? "" : root.frames().get(0).function());
+        Acc a = groups.get(key);
+        if (a == null) {
+            if (groups.size() >= cap) return;
+            a = new Acc();
+            a.first = x;
+            a.firstAt = e.lines();
+            groups.put(key, a);
+        }
+        a.count++;
+        a.lastAt = e.lines();
+        Optional<Instant> t = e.time();
+        if (t.isPresent()) {
+            if (a.firstSeen == null) a.firstSeen = t.get();
+            a.lastSeen = t.get();
+        }
+    }
+
+    List<ExceptionGroup> groups() {
+        List<ExceptionGroup> out = new ArrayList<>();
+        for (Acc a : groups.values()) {
+            List<ExceptionInfo> chain = a.first.chain();
+            ExceptionInfo root = chain.get(chain.size() - 1);
+            List<String> frames = root.frames().stream().limit(5).map(StackFrame::label).toList();
+            if (frames.isEmpty()) frames = a.first.frames().stream().limit(5).map(StackFrame::label).toList();
+            out.add(new ExceptionGroup(a.first, chain.stream().map(ExceptionInfo::type).toList(), frames, a.count,
+                    Optional.ofNullable(a.firstSeen), Optional.ofNullable(a.lastSeen), a.firstAt, a.lastAt));
+        }
+        out.sort(Comparator.comparingLong(ExceptionGroup::count).reversed());
+        return out.size() > 20 ? out.subList(0, 20) : out;
+    }
+}

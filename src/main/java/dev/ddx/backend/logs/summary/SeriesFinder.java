@@ -1,0 +1,128 @@
+package dev.ddx.backend.logs.summary;
+
+import dev.ddx.backend.logs.mine.Shape;
+import dev.ddx.backend.logs.mine.Template;
+import dev.ddx.backend.logs.mine.TokenMasker;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Picks the numeric series worth showing from the per-shape number tracks, named {@code T<id>.<n>}. */
+final class SeriesFinder {
+    static final int MAX_SERIES = 12;
+
+    private SeriesFinder() {
+    }
+
+    static List<NumericSeries> find(Map<Template, List<Map.Entry<Shape, ShapeStats>>> byTemplate) {
+        List<NumericSeries> out = new ArrayList<>();
+        byTemplate.forEach((t, shapes) -> out.addAll(forTemplate(t, shapes)));
+        out.sort(Comparator.comparingInt((NumericSeries s) -> s.kind() == NumericSeries.Kind.OTHER ? 1 : 0)
+                .thenComparing(Comparator.comparingLong(NumericSeries::count).reversed())
+                .thenComparing(NumericSeries::name));
+        return out.size() > MAX_SERIES ? List.copyOf(out.subList(0, MAX_SERIES)) : out;
+    }
+
+    /** All series of one template, including ones too short to show (used by {@code ddx logs plot}). */
+    static List<NumericSeries> forTemplate(Template t, List<Map.Entry<Shape, ShapeStats>> shapes) {
+        Map<Integer, List<ShapeStats.Track>> byPosition = new TreeMap<>();
+        for (Map.Entry<Shape, ShapeStats> e : shapes) {
+            if (e.getValue().numbers == null) continue;
+            List<Integer> positions = maskedPositions(e.getKey());
+            e.getValue().numbers.forEach((idx, track) -> {
+                if (!track.dead && idx < positions.size()) {
+                    byPosition.computeIfAbsent(positions.get(idx), k -> new ArrayList<>()).add(track);
+                }
+            });
+        }
+        List<NumericSeries> out = new ArrayList<>();
+        byPosition.forEach((pos, tracks) -> {
+            NumericSeries s = series(t, pos, tracks);
+            if (s != null) out.add(s);
+        });
+        return out;
+    }
+
+    private static List<Integer> maskedPositions(Shape s) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < s.size(); i++) if (s.token(i).contains(TokenMasker.WILDCARD)) out.add(i);
+        return out;
+    }
+
+    private static NumericSeries series(Template t, int pos, List<ShapeStats.Track> tracks) {
+        List<SeriesSampler.Point> points = new ArrayList<>();
+        long count = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (ShapeStats.Track k : tracks) {
+            points.addAll(k.sampler.points());
+            count += k.sampler.count();
+            min = Math.min(min, k.sampler.min());
+            max = Math.max(max, k.sampler.max());
+        }
+        if (count < 5 || max <= min || pos >= t.tokens().size()) return null;
+        points.sort(Comparator.comparing(SeriesSampler.Point::at).thenComparing(SeriesSampler.Point::line));
+        String label = label(t, pos);
+        String unit = tracks.get(0).unit;
+        int n = 0;
+        for (int i = 0; i <= pos; i++) if (t.tokens().get(i).contains(TokenMasker.WILDCARD)) n++;
+        double[] trend = trend(points);
+        return new NumericSeries(t.id() + "." + n, label, t.id(), t.text(), unit, kind(label, unit), count, min, max,
+                points, trend[0], trend[1] > 0);
+    }
+
+    static String label(Template t, int pos) {
+        String own = t.tokens().get(pos);
+        int eq = own.indexOf('=');
+        StringBuilder b = new StringBuilder();
+        for (int i = Math.max(0, pos - 3); i < pos; i++) {
+            String w = t.tokens().get(i).replaceAll("[^\\p{L}\\p{N}_ -]", "");
+            if (t.tokens().get(i).contains(TokenMasker.WILDCARD)) {
+                b.setLength(0);
+                continue;
+            }
+            if (!w.isEmpty()) b.append(b.length() == 0 ? "" : " ").append(w);
+        }
+        if (eq > 0) b.append(b.length() == 0 ? "" : " ").append(own, 0, eq);
+        String s = b.toString().trim();
+        return s.isEmpty() ? "value" : s;
+    }
+
+    static NumericSeries.Kind kind(String label, String unit) {
+        String l = label.toLowerCase(Locale.ROOT);
+        if (l.matches(".*\\b(memory|heap|rss|mem|used bytes|free memory|heap used)\\b.*") || unit.matches("[kmg]i?b"))
+            return NumericSeries.Kind.MEMORY;
+        if (l.matches(".*\\b(handles?|fds?|descriptors?|open files|sockets?)\\b.*")) return NumericSeries.Kind.HANDLES;
+        if (unit.matches("ms|s|us|ns|sec|min") || l.matches(".*\\b(took|time|elapsed|latency|duration|delay)\\b.*"))
+            return NumericSeries.Kind.DURATION;
+        if (l.matches(".*\\b(queue|pending|backlog|pool|waiting|active|threads|connections)\\b.*"))
+            return NumericSeries.Kind.QUEUE;
+        if (l.matches(".*\\b(size|length|bytes|len)\\b.*") || unit.equals("b")) return NumericSeries.Kind.SIZE;
+        if (l.matches(".*\\b(count|total|number|records|items|entries)\\b.*")) return NumericSeries.Kind.COUNT;
+        return NumericSeries.Kind.OTHER;
+    }
+
+    /** {growth of the last fifth's mean over the first fifth's, 1 when most steps go up and it ends higher}. */
+    static double[] trend(List<SeriesSampler.Point> p) {
+        int n = p.size();
+        if (n < 5) return new double[] {0, 0};
+        int fifth = Math.max(1, n / 5);
+        double a = 0;
+        double z = 0;
+        for (int i = 0; i < fifth; i++) {
+            a += p.get(i).value();
+            z += p.get(n - 1 - i).value();
+        }
+        a /= fifth;
+        z /= fifth;
+        int up = 0;
+        for (int i = 1; i < n; i++) if (p.get(i).value() >= p.get(i - 1).value()) up++;
+        double growth = a == 0 ? (z > 0 ? 1 : 0) : (z - a) / Math.abs(a);
+        boolean rising = growth > 0.2 && up >= 0.6 * (n - 1);
+        return new double[] {growth, rising ? 1 : 0};
+    }
+}

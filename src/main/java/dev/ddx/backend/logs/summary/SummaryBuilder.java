@@ -1,0 +1,124 @@
+package dev.ddx.backend.logs.summary;
+
+import dev.ddx.backend.logs.LogSummary;
+import dev.ddx.backend.logs.mine.Shape;
+import dev.ddx.backend.logs.mine.Template;
+import dev.ddx.backend.logs.mine.TemplateMiner;
+import dev.ddx.backend.logs.mine.TokenMasker;
+import dev.ddx.backend.logs.read.ExceptionParser;
+import dev.ddx.backend.logs.read.Levels;
+import dev.ddx.model.ExceptionInfo;
+import dev.ddx.model.LogEvent;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Builds a {@link LogSummary} from a stream of events in bounded memory: per-shape counters
+ * (bounded by the miner's shape table), per-level and per-shape time histograms of fixed size,
+ * thinned numeric series and a capped table of exception groups. Mining happens once, at the end.
+ */
+public final class SummaryBuilder {
+    static final int MAX_RATE_SHAPES = 4000;
+    static final int MAX_NUMBER_TRACKS = 2000;
+    static final int MAX_EXCEPTION_GROUPS = 500;
+
+    private final TemplateMiner miner;
+    private final Map<Shape, ShapeStats> stats = new IdentityHashMap<>();
+    private final Map<String, TimeHistogram> levelRate = new TreeMap<>();
+    private final ExceptionTable exceptions = new ExceptionTable(MAX_EXCEPTION_GROUPS);
+    private final int[] tracksInUse = new int[1];
+    private Instant origin;
+    private Instant start;
+    private Instant end;
+    private long events;
+    private long lines;
+    private int rateShapes;
+
+    public SummaryBuilder(TemplateMiner miner) {
+        this.miner = miner;
+    }
+
+    public TemplateMiner miner() {
+        return miner;
+    }
+
+    /** Takes one event (without a template). */
+    public void accept(LogEvent e) {
+        events++;
+        lines += e.lastLine() - e.firstLine() + 1;
+        String headline = TemplateMiner.headline(e.message());
+        List<String> tokens = TokenMasker.tokens(headline);
+        Shape shape = miner.add(tokens, 1);
+        ShapeStats s = stats.computeIfAbsent(shape, k -> new ShapeStats());
+        s.add(e, headline);
+        if (e.time().isPresent()) time(e, s, shape);
+        List<String> params = params(shape, tokens);
+        if (!params.isEmpty()) s.addNumbers(e, params, MAX_NUMBER_TRACKS, tracksInUse);
+        if (e.lastLine() > e.firstLine() || ExceptionParser.mayHold(headline)) {
+            Optional<ExceptionInfo> x = ExceptionParser.parse(e.message());
+            x.ifPresent(info -> exceptions.add(info, e));
+        }
+    }
+
+    private void time(LogEvent e, ShapeStats s, Shape shape) {
+        Instant t = e.time().get();
+        if (origin == null) origin = t;
+        if (start == null || t.isBefore(start)) start = t;
+        if (end == null || t.isAfter(end)) end = t;
+        levelRate.computeIfAbsent(e.level(), k -> new TimeHistogram(origin)).add(t, 1);
+        if (s.rate == null && rateShapes < MAX_RATE_SHAPES) {
+            s.rate = new TimeHistogram(origin);
+            rateShapes++;
+        }
+        if (s.rate != null) s.rate.add(t, 1);
+    }
+
+    /** The values at the shape's masked positions (numbers, ids…): the raw material of series. */
+    private static List<String> params(Shape shape, List<String> tokens) {
+        List<String> out = null;
+        if (shape.size() != tokens.size()) return List.of();
+        for (int i = 0; i < tokens.size(); i++) {
+            String m = shape.token(i);
+            int w = m.indexOf(TokenMasker.WILDCARD);
+            if (w < 0) continue;
+            if (out == null) out = new ArrayList<>();
+            String v = tokens.get(i);
+            int suffix = m.length() - w - TokenMasker.WILDCARD.length();
+            out.add(v.length() >= w + suffix ? v.substring(w, v.length() - suffix) : v);
+        }
+        return out == null ? List.of() : out;
+    }
+
+    /** Mines the templates and assembles the summary. */
+    public LogSummary build(List<SourceStat> sources, List<String> notes) {
+        List<Template> templates = miner.mine();
+        Map<Template, List<Map.Entry<Shape, ShapeStats>>> byTemplate = new LinkedHashMap<>();
+        for (Template t : templates) byTemplate.put(t, new ArrayList<>());
+        stats.entrySet().stream().sorted(Comparator.comparingLong(x -> x.getKey().order()))
+                .forEach(x -> byTemplate.get(x.getKey().template()).add(x));
+        List<TemplateStat> all = new ArrayList<>();
+        byTemplate.forEach((t, shapes) -> {
+            if (!shapes.isEmpty()) all.add(TemplateStats.merge(t, shapes));
+        });
+        all.sort(Comparator.comparingLong(TemplateStat::count).reversed().thenComparing(TemplateStat::id, TemplateStats.ID_ORDER));
+        List<TemplateStat> problems = all.stream().filter(t -> Levels.isProblem(t.level()))
+                .sorted(Comparator.comparingInt((TemplateStat t) -> -Levels.rank(t.level()))
+                        .thenComparing(Comparator.comparingLong(TemplateStat::count).reversed())
+                        .thenComparing(TemplateStat::id, TemplateStats.ID_ORDER))
+                .limit(20).toList();
+        Map<String, Long> levels = new TreeMap<>(Comparator.comparingInt((String l) -> -Levels.rank(l)).thenComparing(l -> l));
+        all.forEach(t -> t.levels().forEach((l, c) -> levels.merge(l, c, Long::sum)));
+        long width = levelRate.values().stream().mapToLong(TimeHistogram::widthMillis).max().orElse(1000);
+        return new LogSummary(sources, lines, events, Optional.ofNullable(start), Optional.ofNullable(end), levels,
+                width, LevelTimeline.of(levelRate, width), templates.size(), all.stream().limit(20).toList(), problems,
+                exceptions.groups(), SeriesFinder.find(byTemplate), BurstFinder.find(byTemplate), notes);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.ddx.backend.logs.summary;
+
+import dev.ddx.model.LineRange;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How often one template occurred, at which levels, and when.
+ *
+ * @param id        template id ({@code T1} …)
+ * @param template  template text with {@code <*>}
+ * @param level     the worst level it was logged at (or empty)
+ * @param count     events
+ * @param levels    events per level
+ * @param firstSeen time of the first event, when known
+ * @param lastSeen  time of the last event, when known
+ * @param first     where the first event is
+ * @param last      where the last event is
+ * @param example   the first event's message (first line)
+ */
+public record TemplateStat(String id, String template, String level, long count, Map<String, Long> levels,
+                           Optional<Instant> firstSeen, Optional<Instant> lastSeen, LineRange first, LineRange last,
+                           String example) {
+    public TemplateStat {
+        levels = Map.copyOf(levels);
+    }
+}

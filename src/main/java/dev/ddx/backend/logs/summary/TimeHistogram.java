@@ -1,0 +1,62 @@
+package dev.ddx.backend.logs.summary;
+
+import java.time.Instant;
+
+/**
+ * Counts over time in at most {@link #CAPACITY} buckets. Buckets start one second wide from the
+ * first time seen and double in width whenever the span outgrows them, so memory stays fixed
+ * whatever the log's length. Times before the origin go to the first bucket.
+ */
+public final class TimeHistogram {
+    public static final int CAPACITY = 256;
+
+    private final long originMillis;
+    private long widthMillis = 1000;
+    private final long[] counts = new long[CAPACITY];
+
+    public TimeHistogram(Instant origin) {
+        this.originMillis = origin.toEpochMilli();
+    }
+
+    public void add(Instant t, long n) {
+        long offset = Math.max(0, t.toEpochMilli() - originMillis);
+        while (offset / widthMillis >= CAPACITY) widen();
+        counts[(int) (offset / widthMillis)] += n;
+    }
+
+    /** Widens to at least the given width (a power-of-two multiple of one second). */
+    public void widenTo(long width) {
+        while (widthMillis < width) widen();
+    }
+
+    private void widen() {
+        for (int i = 0; i < CAPACITY / 2; i++) counts[i] = counts[2 * i] + counts[2 * i + 1];
+        for (int i = CAPACITY / 2; i < CAPACITY; i++) counts[i] = 0;
+        widthMillis *= 2;
+    }
+
+    public long widthMillis() {
+        return widthMillis;
+    }
+
+    public Instant origin() {
+        return Instant.ofEpochMilli(originMillis);
+    }
+
+    /** Buckets up to and including the last non-empty one. */
+    public long[] counts() {
+        int last = CAPACITY - 1;
+        while (last > 0 && counts[last] == 0) last--;
+        return java.util.Arrays.copyOf(counts, last + 1);
+    }
+
+    /** Adds another histogram of the same origin into this one (widening either to match). */
+    public void addAll(TimeHistogram other) {
+        widenTo(other.widthMillis);
+        long[] o = other.counts.clone();
+        long ow = other.widthMillis;
+        for (int i = 0; i < CAPACITY; i++) {
+            if (o[i] != 0) counts[(int) ((i * ow) / widthMillis)] += o[i];
+        }
+    }
+}

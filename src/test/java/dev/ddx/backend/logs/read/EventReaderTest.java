@@ -1,0 +1,107 @@
+package dev.ddx.backend.logs.read;
+
+import dev.ddx.backend.logs.source.StdinSource;
+import dev.ddx.model.ExceptionInfo;
+import dev.ddx.model.LogEvent;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EventReaderTest {
+    static final String JAVA_LOG = """
+            2024-03-01 10:00:00,001 INFO  [main] com.shop.App: starting
+            2024-03-01 10:00:01,500 ERROR [worker-1] com.shop.OrderService: order 42 failed
+            java.lang.IllegalStateException: cannot ship order 42
+            \tat com.shop.OrderService.ship(OrderService.java:88)
+            \tat com.shop.OrderService.process(OrderService.java:40)
+            Caused by: java.sql.SQLTransientConnectionException: pool exhausted
+            \tat com.zaxxer.hikari.pool.HikariPool.getConnection(HikariPool.java:213)
+            \t... 12 more
+            2024-03-01 10:00:02,000 WARN  [worker-2] com.shop.OrderService: retrying order 43
+            "worker-3" #14 prio=5 os_prio=0 tid=0x00007f nid=0x2 waiting on condition
+               java.lang.Thread.State: WAITING (parking)
+            \tat jdk.internal.misc.Unsafe.park(Native Method)
+            2024-03-01 10:00:03,000 INFO  [main] com.shop.App: done
+            """;
+
+    static List<LogEvent> read(String text, Optional<HeaderSpec> spec) throws IOException {
+        List<LogEvent> out = new ArrayList<>();
+        StdinSource src = new StdinSource(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        try (EventReader r = new EventReader("app.log", src.open(), spec, new TimestampParser(2024))) {
+            for (LogEvent e = r.next(); e != null; e = r.next()) out.add(e);
+        }
+        return out;
+    }
+
+    @Test
+    void javaStackTracesWithCausesAndThreadDumpsFoldIntoTheEventBefore() throws IOException {
+        List<LogEvent> events = read(JAVA_LOG, Optional.empty());
+        assertEquals(4, events.size());
+        LogEvent error = events.get(1);
+        assertEquals(2, error.firstLine());
+        assertEquals(8, error.lastLine());
+        assertEquals("ERROR", error.level());
+        assertEquals("worker-1", error.thread());
+        assertEquals("com.shop.OrderService", error.component());
+        assertTrue(error.message().startsWith("order 42 failed\njava.lang.IllegalStateException"));
+        assertEquals(9, events.get(2).firstLine());
+        assertEquals(12, events.get(2).lastLine());
+        assertEquals("done", events.get(3).message());
+
+        ExceptionInfo x = ExceptionParser.parse(error.message()).orElseThrow();
+        assertEquals("java.lang.IllegalStateException", x.type());
+        assertEquals(List.of("java.lang.IllegalStateException", "java.sql.SQLTransientConnectionException"),
+                x.chain().stream().map(ExceptionInfo::type).toList());
+        assertEquals("com.shop.OrderService.ship", x.frames().get(0).function());
+    }
+
+    @Test
+    void pythonTracebacksFoldAndKeepTheirChain() throws IOException {
+        String log = """
+                2024-03-01 10:00:00,001 - worker - ERROR - job failed
+                Traceback (most recent call last):
+                  File "/app/job.py", line 10, in load
+                    data = json.loads(raw)
+                json.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)
+
+                The above exception was the direct cause of the following exception:
+
+                Traceback (most recent call last):
+                  File "/app/job.py", line 30, in main
+                    load()
+                RuntimeError: cannot load job
+                2024-03-01 10:00:01,000 - worker - INFO - next job
+                """;
+        List<LogEvent> events = read(log, Optional.empty());
+        assertEquals(2, events.size());
+        assertEquals(12, events.get(0).lastLine());
+        ExceptionInfo x = ExceptionParser.parse(events.get(0).message()).orElseThrow();
+        assertEquals("RuntimeError", x.type());
+        assertEquals("json.decoder.JSONDecodeError", x.cause().orElseThrow().exception().type());
+        assertEquals("main", x.frames().get(0).function());
+    }
+
+    @Test
+    void detectedHeaderOfAJavaLogNamesItsFields() throws IOException {
+        StdinSource src = new StdinSource(new ByteArrayInputStream(JAVA_LOG.getBytes(StandardCharsets.UTF_8)));
+        try (EventReader r = new EventReader("app.log", src.open(), Optional.empty(), new TimestampParser(2024))) {
+            assertEquals("<Timestamp> <Level> [<Thread>] <Component>: <Content>", r.spec().text());
+        }
+    }
+
+    @Test
+    void aFileWithoutHeadersStillFoldsTracebacks() throws IOException {
+        String log = "starting\nException in thread \"main\" java.lang.NullPointerException\n\tat a.B.c(B.java:1)\nstopped\n";
+        List<LogEvent> events = read(log, Optional.empty());
+        assertEquals(List.of(1, 2, 4), events.stream().map(LogEvent::firstLine).toList());
+        assertEquals(3, events.get(1).lastLine());
+    }
+}
