@@ -266,16 +266,32 @@ def _wait_target(frames):
     return None
 
 
-def _first_user_line(frame, lineno):
-    """Where the program took a lock: the taking frame, or the first frame outside threading/queue."""
-    f, line = frame, lineno
-    while f is not None and owner(f.f_code.co_filename) in ("system", "driver") \
-            and os.path.basename(f.f_code.co_filename) in ("threading.py", "queue.py", "_ddx_locks.py"):
-        f = f.f_back
-        line = f.f_lineno if f is not None else 0
-    if f is None:
-        f, line = frame, lineno
-    return "%s:%d" % (f.f_code.co_filename, line)
+def _taken_at(frame, name, owner_frames):
+    """Where the program took a lock, as file:line.
+
+    The lock recorded only the frame that took it (cheap); that frame has moved on since, or
+    returned. So: from the line it is at now (or ended at), look back within its function for the
+    statement that takes the lock by name. Locks taken inside threading or queue code (a
+    Condition's lock) are traced to the owner's innermost frame of its own code instead."""
+    f = frame
+    if f is None or _is_sync_internal(f):
+        f = next((fr for fr, _ in owner_frames if not _is_sync_internal(fr) and owner(fr.f_code.co_filename) != "driver"), None)
+        if f is None:
+            return None
+    code = f.f_code
+    now = f.f_lineno or code.co_firstlineno
+    short = name.rsplit(".", 1)[-1] if name else ""
+    if short:
+        for ln in range(now, code.co_firstlineno - 1, -1):
+            text = linecache.getline(code.co_filename, ln)
+            if short in text and ("with" in text or "acquire" in text):
+                return "%s:%d" % (code.co_filename, ln)
+    return "%s:%d" % (code.co_filename, now)
+
+
+def _is_sync_internal(frame):
+    fn = frame.f_code.co_filename
+    return os.path.basename(fn) in ("threading.py", "queue.py") and owner(fn) == "system"
 
 
 def lock_name(obj):
@@ -315,7 +331,7 @@ def threads_and_locks():
         nid = getattr(t, "native_id", None)
         if nid:
             before[ident] = cpu_ticks(nid)
-    out, waits = [], {}
+    out, waits, stacks = [], {}, {}
     for ident, frame in sorted(frames_by_ident.items(), key=lambda kv: _order(threads.get(kv[0]))):
         t = threads.get(ident)
         if ident == me or getattr(t, "_ddx_driver", False):
@@ -330,6 +346,7 @@ def threads_and_locks():
         visible = [fr for fr in _visible(raw) if not is_bookkeeping(fr[0])]
         if not visible:  # the main thread after the program ended: only the driver waits there
             continue
+        stacks[ident] = visible
         state, target = _state(native, lock, visible)
         tid = str(native or ident)
         if target is not None:
@@ -346,7 +363,7 @@ def threads_and_locks():
             "frames": records(visible),
             "cpu_ticks": cpu_ticks(native) if native else None,
         })
-    return out, _lock_graph(out, waits)
+    return out, _lock_graph(out, waits, stacks)
 
 
 def _order(t):
@@ -376,14 +393,15 @@ def _state(native, lock, frames):
     return "RUNNING", None
 
 
-def _lock_graph(threads, waits):
+def _lock_graph(threads, waits, stacks):
     by_ident = {t["ident"]: t["id"] for t in threads}
     nodes = {}
     for lock in list(_ddx_locks.registry):
-        owner_ident, frame, line = _ddx_locks.owner_of(lock)
+        owner_ident, frame = _ddx_locks.owner_of(lock)
         if owner_ident is None:
             continue
-        nodes[id(lock)] = _node(lock, lock.kind, by_ident.get(owner_ident, str(owner_ident)), frame, line)
+        nodes[id(lock)] = _node(lock, lock.kind, by_ident.get(owner_ident, str(owner_ident)), frame,
+                                stacks.get(owner_ident, []))
     for tid, (state, kind, obj, label) in sorted(waits.items()):
         if obj is None:
             continue
@@ -393,7 +411,7 @@ def _lock_graph(threads, waits):
             if kind == "threading.Thread.join":
                 nid = getattr(obj, "native_id", None) or getattr(obj, "ident", None)
                 holder = str(nid) if nid else None
-            node = _node(obj, kind, holder, None, 0)
+            node = _node(obj, kind, holder, None, [])
             node["attributes"]["waits for"] = label
             nodes[id(obj)] = node
         if node["owner"] is not None:
@@ -406,22 +424,24 @@ def _lock_graph(threads, waits):
     return sorted(nodes.values(), key=lambda n: n["id"])
 
 
-def _node(obj, kind, owner_id, frame, line):
+def _node(obj, kind, owner_id, frame, owner_frames):
     attrs = {}
     if isinstance(obj, _ddx_locks.RLock):
-        attrs["recursion"] = str(obj._c)
+        attrs["recursion"] = _ddx_locks.recursion(obj)
     if kind == "queue.Queue":
         try:
             attrs["size"] = str(obj.qsize())
         except Exception:
             pass
+    name = lock_name(obj)
     return {
         "id": "0x%x" % id(obj),
         "kind": kind,
-        "name": lock_name(obj),
+        "name": name,
         "owner": owner_id,
         "waiters": [],
-        "acquired_at": _first_user_line(frame, line) if frame is not None else None,
+        "acquired_at": _taken_at(frame, name, owner_frames) if owner_id is not None and kind.startswith(
+            "threading.") and not kind.endswith("join") else None,
         "attributes": attrs,
     }
 

@@ -29,7 +29,8 @@ def install():
     start = threading.Thread.start
 
     def traced_start(self):
-        _thread_sites[id(self)] = _caller_site(2)
+        if not getattr(self, "_ddx_driver", False):
+            _thread_sites[id(self)] = _caller_site(2)
         return start(self)
 
     threading.Thread.start = traced_start
@@ -37,10 +38,12 @@ def install():
 
     def traced_open(*args, **kwargs):
         f = real_open(*args, **kwargs)
-        try:
-            _fd_sites[f.fileno()] = _caller_site(2)
-        except Exception:
-            pass
+        caller = sys._getframe(1).f_code.co_filename
+        if _ddx_inspect.owner(caller) != "driver":  # the driver's own reads of /proc are not the program's
+            try:
+                _fd_sites[f.fileno()] = _caller_site(2)
+            except Exception:
+                pass
         return f
 
     builtins.open = traced_open

@@ -1,4 +1,5 @@
-"""A thread is started every few tenths of a second and none of them ever ends."""
+"""A thread is started every second (or every ARGV[1] seconds) and none of them ever ends."""
+import sys
 import threading
 import time
 
@@ -12,4 +13,4 @@ n = 0
 while True:
     threading.Thread(target=poll_forever, args=(n,), name="poller-%d" % n, daemon=True).start()
     n += 1
-    time.sleep(0.3)
+    time.sleep(float(sys.argv[1]) if len(sys.argv) > 1 else 1.0)

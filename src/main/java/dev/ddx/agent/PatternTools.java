@@ -1,11 +1,10 @@
 package dev.ddx.agent;
 
 import dev.ddx.catalog.PatternEntry;
+import dev.ddx.catalog.SearchHit;
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,7 +37,7 @@ public final class PatternTools {
     public String pattern(@P("catalog id in kebab-case, e.g. \"deadlock\"") String id) {
         String key = id == null ? "" : id.strip().toLowerCase(Locale.ROOT).replace(' ', '-');
         return incident.catalog().find(key).map(PatternTools::render)
-                .orElseGet(() -> "no pattern '" + id + "' in the catalog; closest: " + String.join(", ", ids(search(key, 5))));
+                .orElseGet(() -> "no pattern '" + id + "' in the catalog; closest: " + String.join(", ", incident.catalog().closeIds(key, 5)));
     }
 
     @Tool(name = "search_patterns", value = """
@@ -86,27 +85,8 @@ public final class PatternTools {
         return l.isEmpty() ? "none" : String.join(", ", l);
     }
 
-    /** Catalog entries ranked by how many of the query's words they contain (name and id count double). */
-    List<PatternEntry> search(String query, int limit) {
-        String[] words = query.toLowerCase(Locale.ROOT).split("[^a-z0-9]+");
-        List<Map.Entry<PatternEntry, Integer>> scored = new ArrayList<>();
-        for (PatternEntry e : incident.catalog().all()) {
-            String head = (e.id() + " " + e.name() + " " + String.join(" ", e.aliases())).toLowerCase(Locale.ROOT);
-            String body = (e.summary() + " " + String.join(" ", e.signals())).toLowerCase(Locale.ROOT);
-            int score = 0;
-            for (String w : words) {
-                if (w.length() < 3) continue;
-                if (head.contains(w)) score += 2;
-                if (body.contains(w)) score += 1;
-            }
-            if (score > 0) scored.add(Map.entry(e, score));
-        }
-        scored.sort(Comparator.comparing((Map.Entry<PatternEntry, Integer> x) -> -x.getValue()));
-        return scored.stream().limit(limit).map(Map.Entry::getKey).toList();
-    }
-
-    private static List<String> ids(List<PatternEntry> es) {
-        return es.stream().map(PatternEntry::id).toList();
+    private List<PatternEntry> search(String query, int limit) {
+        return incident.catalog().search(query, limit).stream().map(SearchHit::entry).toList();
     }
 
     static String render(PatternEntry e) {

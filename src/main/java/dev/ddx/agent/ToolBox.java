@@ -12,7 +12,6 @@ import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.agent.tool.ToolSpecifications;
 import dev.langchain4j.invocation.InvocationContext;
-import dev.langchain4j.service.tool.DefaultToolExecutor;
 import dev.langchain4j.service.tool.ToolExecutionResult;
 import dev.langchain4j.service.tool.ToolExecutor;
 
@@ -25,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The agent's tools as langchain4j sees them, with ddx's one error policy: a tool that fails
@@ -32,19 +32,19 @@ import java.util.function.Consumer;
  * an error text starting with {@code ERROR:} or {@code REFUSED:} and the session goes on; a
  * debugger that died is remembered as fatal and stops the answer. Every call emits
  * {@link SessionEvent.ToolCall} and {@link SessionEvent.ToolResult}; results are masked by the
- * session's {@link SecretMasker} when one is set.
+ * session's {@link SecretMasker} while the model is a remote one.
  */
 public final class ToolBox {
     private final Map<ToolSpecification, ToolExecutor> tools = new LinkedHashMap<>();
     private final SessionListener listener;
     private final Clock clock;
-    private final Optional<SecretMasker> masker;
+    private final Supplier<Optional<SecretMasker>> masker;
     private final AtomicReference<DebuggerException> fatal = new AtomicReference<>();
     private final AtomicInteger errors = new AtomicInteger();
     private final AtomicInteger malformed = new AtomicInteger();
     private final Consumer<String> onChange;
 
-    public ToolBox(List<Object> toolObjects, SessionListener listener, Clock clock, Optional<SecretMasker> masker,
+    public ToolBox(List<Object> toolObjects, SessionListener listener, Clock clock, Supplier<Optional<SecretMasker>> masker,
                    Consumer<String> onChange) {
         this.listener = listener;
         this.clock = clock;
@@ -54,7 +54,7 @@ public final class ToolBox {
             for (Method m : o.getClass().getDeclaredMethods()) {
                 if (!m.isAnnotationPresent(Tool.class)) continue;
                 ToolSpecification spec = ToolSpecifications.toolSpecificationFrom(m);
-                tools.put(spec, new Observed(spec.name(), new DefaultToolExecutor(o, m)));
+                tools.put(spec, new Observed(spec.name(), new ToolMethod(o, m)));
             }
         }
     }
@@ -108,27 +108,31 @@ public final class ToolBox {
 
     private final class Observed implements ToolExecutor {
         private final String name;
-        private final ToolExecutor delegate;
+        private final ToolMethod delegate;
 
-        Observed(String name, ToolExecutor delegate) {
+        Observed(String name, ToolMethod delegate) {
             this.name = name;
             this.delegate = delegate;
         }
 
         @Override
         public ToolExecutionResult executeWithContext(ToolExecutionRequest request, InvocationContext context) {
-            String text = execute(request, context == null ? null : context.chatMemoryId());
+            String text = run(request, context);
             return ToolExecutionResult.builder().resultText(text).isError(text.startsWith("ERROR:") || text.startsWith("REFUSED:")).build();
         }
 
         @Override
         public String execute(ToolExecutionRequest request, Object memoryId) {
+            return run(request, null);
+        }
+
+        private String run(ToolExecutionRequest request, InvocationContext context) {
             listener.on(new SessionEvent.ToolCall(clock.instant(), id(request), name, nn(request.arguments())));
             String text;
             boolean error = true;
             try {
                 if (fatal.get() != null) throw fatal.get();
-                text = delegate.execute(request, memoryId);
+                text = delegate.invoke(request.arguments());
                 if (text == null) text = "";
                 error = false;
                 if (name.equals("run_debugger_command")) onChange.accept(request.arguments());
@@ -143,13 +147,16 @@ public final class ToolBox {
                 text = "ERROR: " + e.getMessage() + (e.hint().isEmpty() ? "" : ". " + e.hint());
             } catch (DebuggerDiedException e) {
                 throw e;
+            } catch (ToolMethod.BadArgumentsException e) {
+                malformed.incrementAndGet();
+                text = "ERROR: the arguments of " + name + " are malformed: " + rootMessage(e) + ". Check them against the tool's description.";
             } catch (RuntimeException e) {
                 malformed.incrementAndGet();
                 text = "ERROR: " + name + " failed: " + rootMessage(e) + ". Check the arguments against the tool's description.";
             }
             if (error) errors.incrementAndGet();
             String raw = text;
-            String shown = masker.map(m -> m.mask(raw)).orElse(raw);
+            String shown = masker.get().map(m -> m.mask(raw)).orElse(raw);
             listener.on(new SessionEvent.ToolResult(clock.instant(), id(request), name, shown, error));
             if (fatal.get() != null) throw new DebuggerDiedException(fatal.get());
             return shown;

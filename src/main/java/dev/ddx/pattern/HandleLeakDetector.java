@@ -32,6 +32,8 @@ public final class HandleLeakDetector implements SnapshotDetector {
             Growth g = Growth.of(c);
             if (!g.steady() || !g.significant(8, 0.20)) continue;
             String noun = fds ? "open file descriptors" : "threads";
+            // a subject other than "process" is where they are created (the pdb driver records it)
+            if (!c.subject().equals("process")) noun += " " + (fds ? "opened" : "started") + " at " + c.subject();
             ev.add(Evidence.of(noun + " grew from " + (long) c.first() + " to " + (long) c.last() + " in "
                     + MemoryLeakDetector.seconds(c) + " (" + g.upSteps() + " of " + g.steps() + " samples up, "
                     + String.format("%.1f", g.perSecond()) + "/s)", EvidenceSource.counters(s, c.name())));

@@ -41,7 +41,7 @@ public final class GdbMiParser {
                 if (r.isPresent()) {
                     resultClass = r.get().resultClass();
                     Matcher m = MSG.matcher(r.get().rest());
-                    if (m.find()) error = cString(m.group(1));
+                    if (m.find()) error = cString(m.group(1)).strip().replaceAll("\\s*\\n\\s*", "; ");
                 }
             }
         }
