@@ -59,6 +59,8 @@ public final class ReplayCommand implements Callable<Integer> {
         if (explain && (live || update)) throw new UsageException("--explain replays nothing", "drop --live and --update");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // a rebuilt Python program's own output is not ddx's to print
+        if (live && System.getProperty("ddx.pdb.stdio") == null) System.setProperty("ddx.pdb.stdio", "discard");
         int worst = ExitCodes.OK;
         for (Path f : files) {
             int code;
@@ -98,7 +100,7 @@ public final class ReplayCommand implements Callable<Integer> {
         TranscriptComparator.Comparison c = r.comparison();
         String how = live ? "live" : "from the recording";
         if (update) {
-            rerecord(t, r);
+            rerecord(t, r, engine.projectDir());
             out.println(f + ": re-recorded " + how + (c.equivalent() ? " (no change)" : " (" + c.changedLines() + " lines changed)"));
             return ExitCodes.OK;
         }
@@ -120,12 +122,16 @@ public final class ReplayCommand implements Callable<Integer> {
     }
 
     private static String summary(Transcript t) {
-        return t.events(SessionEvent.ToolCall.class).size() + " tool calls, "
-                + t.events(SessionEvent.FindingRaised.class).size() + " findings, "
-                + t.events(SessionEvent.Answer.class).size() + " answers";
+        return count(t.events(SessionEvent.ToolCall.class).size(), "tool call") + ", "
+                + count(t.events(SessionEvent.FindingRaised.class).size(), "finding") + ", "
+                + count(t.events(SessionEvent.Answer.class).size(), "answer");
     }
 
-    private static void rerecord(Transcript t, ReplayEngine.Result r) {
+    private static String count(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
+    }
+
+    private static void rerecord(Transcript t, ReplayEngine.Result r, Path projectDir) {
         TranscriptHeader old = t.header();
         String catalog;
         try {
@@ -135,7 +141,7 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         SessionEvent.Started now = new SessionEvent.Started(Clock.systemUTC().instant(), Ddx.Version.current(),
                 old.mode(), old.target(), old.model(), catalog);
-        try (TranscriptWriter w = TranscriptWriter.open(t.file(), old.withStarted(now), TranscriptMasks.session())) {
+        try (TranscriptWriter w = TranscriptWriter.open(t.file(), old.withStarted(now), TranscriptMasks.session(projectDir))) {
             r.events().forEach(w::on);
         }
     }

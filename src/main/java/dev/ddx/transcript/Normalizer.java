@@ -2,7 +2,9 @@ package dev.ddx.transcript;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,6 +66,28 @@ public final class Normalizer {
         r.add(Rule.of("long-id", "\\b\\d{9,}\\b", "<id>"));
         r.add(Rule.of("duration", "\\b\\d+(?:\\.\\d+)?\\s?(?:ns|us|µs|ms|s|sec|secs|seconds|min|minutes)\\b", "<duration>"));
         r.add(Rule.of("percentage", "\\b\\d+(?:\\.\\d+)?\\s?%", "<pct>"));
+        return new Normalizer(r);
+    }
+
+    /**
+     * This normaliser with one more rule in front, "session-lwp": every native thread id the
+     * texts name as {@code LWP N} becomes {@code <lwp1>}, {@code <lwp2>}… in order of first
+     * appearance, wherever the number appears on its own. A runtime that names threads by their
+     * native id ("thread 1021") thus compares across runs, while two different threads still
+     * differ.
+     */
+    public Normalizer withSessionIds(List<String> texts) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        Pattern lwp = Pattern.compile("\\bLWP[ :]+(\\d+)");
+        for (String t : texts) {
+            Matcher m = lwp.matcher(t);
+            while (m.find()) ids.computeIfAbsent(m.group(1), k -> "<lwp" + (ids.size() + 1) + ">");
+        }
+        if (ids.isEmpty()) return this;
+        List<Rule> r = new ArrayList<>();
+        ids.forEach((id, placeholder) -> r.add(new Rule("session-lwp",
+                Pattern.compile("(?<![\\w.])" + id + "(?![\\w])"), placeholder)));
+        r.addAll(rules);
         return new Normalizer(r);
     }
 

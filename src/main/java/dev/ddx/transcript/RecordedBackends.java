@@ -5,14 +5,17 @@ import dev.ddx.backend.DebuggerBackend;
 import dev.ddx.backend.TargetSpec;
 import dev.ddx.backend.pdb.PdbBackend;
 import dev.ddx.backend.pdb.RequirementsParser;
+import dev.ddx.backend.text.TextDumpBackend;
 import dev.ddx.error.UsageException;
 import dev.ddx.event.SessionEvent;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -20,17 +23,30 @@ import java.util.function.UnaryOperator;
  * backend's own parsing and the detectors run again on exactly what the debugger printed when
  * the session was recorded. Keeps the transports to report what the recording lacked.
  */
-final class RecordedBackends {
+public final class RecordedBackends {
     private final List<SessionEvent> events;
     private final UnaryOperator<String> normalize;
     private final List<RecordedTransport> transports = new ArrayList<>();
 
-    RecordedBackends(List<SessionEvent> events, UnaryOperator<String> normalize) {
+    private final UnaryOperator<String> restore;
+
+    /**
+     * @param normalize  applied to commands before matching them with the recorded ones
+     * @param projectDir what {@code <project>} in the recorded replies stands for in this replay
+     */
+    public RecordedBackends(List<SessionEvent> events, UnaryOperator<String> normalize, Path projectDir) {
         this.events = events;
         this.normalize = normalize;
+        String dir = projectDir.toAbsolutePath().normalize().toString();
+        this.restore = s -> s.replace(TranscriptMasks.PROJECT + "/", dir + "/");
     }
 
-    DebuggerBackend open(TargetSpec spec, BackendContext ctx) {
+    /** The backend of {@code spec} over the recording; the debugger's replies come from the recorded exchanges. */
+    public DebuggerBackend open(TargetSpec spec, BackendContext ctx) {
+        if (spec instanceof TargetSpec.Dump d) {
+            RecordedTransport text = transport("text");
+            return TextDumpBackend.open(d, ctx, (Function<String, String>) f -> text.exchange("read " + f, ctx.callTimeout()));
+        }
         if (spec instanceof TargetSpec.Python p) {
             PdbBackend b = new PdbBackend(transport("pdb"), ctx, p, pins(p));
             b.start();
@@ -51,13 +67,13 @@ final class RecordedBackends {
     }
 
     private RecordedTransport transport(String debugger) {
-        RecordedTransport t = new RecordedTransport(debugger, events, normalize);
+        RecordedTransport t = new RecordedTransport(debugger, events, normalize).restoring(restore);
         transports.add(t);
         return t;
     }
 
     /** Commands the session asked that the recording had no reply to. */
-    List<String> misses() {
+    public List<String> misses() {
         List<String> out = new ArrayList<>();
         transports.forEach(t -> out.addAll(t.misses()));
         return out;

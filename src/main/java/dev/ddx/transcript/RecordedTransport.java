@@ -21,6 +21,7 @@ public final class RecordedTransport implements Transport {
     private final List<SessionEvent.DebuggerExchange> exchanges;
     private final boolean[] used;
     private final UnaryOperator<String> normalize;
+    private UnaryOperator<String> restore = UnaryOperator.identity();
     private final List<String> misses = new ArrayList<>();
     private int cursor;
     private boolean open = true;
@@ -50,7 +51,17 @@ public final class RecordedTransport implements Transport {
         }
         used[at] = true;
         cursor = at + 1;
-        return exchanges.get(at).output();
+        return restore.apply(exchanges.get(at).output());
+    }
+
+    /**
+     * Rewrites each recorded reply before it is handed out; replay uses it to turn the
+     * {@code <project>} the transcript was written with back into the project's real directory,
+     * so source files named in the replies can be read again.
+     */
+    public RecordedTransport restoring(UnaryOperator<String> restore) {
+        this.restore = restore;
+        return this;
     }
 
     private int find(String command, int from, int to) {

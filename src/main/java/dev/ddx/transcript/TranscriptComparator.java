@@ -36,25 +36,34 @@ public final class TranscriptComparator {
         return new Comparison(expected, actual, LineDiff.diff(expected, actual));
     }
 
-    /** The compared facts of a session, one per line, normalised: what the diff is computed on. */
+    /**
+     * The compared facts of a session, one per line, normalised: what the diff is computed on.
+     * Native thread ids are numbered per session first ({@link Normalizer#withSessionIds}).
+     */
     public List<String> outline(List<SessionEvent> events, UnaryOperator<String> textMask) {
+        List<String> raw = rawOutline(events, textMask);
+        Normalizer session = normalizer.withSessionIds(raw);
+        return raw.stream().map(session::normalize).toList();
+    }
+
+    private List<String> rawOutline(List<SessionEvent> events, UnaryOperator<String> textMask) {
         List<String> out = new ArrayList<>();
         int calls = 0;
         int findings = 0;
         int answers = 0;
         for (SessionEvent e : events) {
             if (e instanceof SessionEvent.ToolCall c) {
-                out.add("tool call " + (++calls) + ": " + c.name() + " " + norm(textMask, c.arguments()));
+                out.add("tool call " + (++calls) + ": " + c.name() + " " + text(textMask, c.arguments()));
             } else if (e instanceof SessionEvent.ToolResult r) {
                 out.add("tool result " + calls + " " + r.name() + (r.error() ? " (error)" : "") + ":");
-                indent(out, norm(textMask, r.result()));
+                indent(out, text(textMask, r.result()));
             } else if (e instanceof SessionEvent.FindingRaised f) {
                 finding(out, ++findings, f.finding(), textMask);
             } else if (e instanceof SessionEvent.Answer a) {
                 out.add("answer " + (++answers) + ":");
-                indent(out, norm(textMask, a.text()));
+                indent(out, text(textMask, a.text()));
             } else if (e instanceof SessionEvent.Error err) {
-                out.add("error (" + err.who() + "): " + norm(textMask, err.message()));
+                out.add("error (" + err.who() + "): " + text(textMask, err.message()));
             }
         }
         return out;
@@ -62,14 +71,14 @@ public final class TranscriptComparator {
 
     private void finding(List<String> out, int n, Finding f, UnaryOperator<String> textMask) {
         out.add(String.format(Locale.ROOT, "finding %d: %s — %s (confidence %.2f)", n, f.patternId(),
-                norm(textMask, f.title()), f.confidence()));
+                text(textMask, f.title()), f.confidence()));
         for (Evidence ev : f.evidence()) {
-            out.add("    evidence: " + norm(textMask, ev.fact()) + "  [" + norm(textMask, ev.where()) + "]");
+            out.add("    evidence: " + text(textMask, ev.fact()) + "  [" + text(textMask, ev.where()) + "]");
         }
     }
 
-    private String norm(UnaryOperator<String> textMask, String s) {
-        return normalizer.normalize(textMask.apply(s == null ? "" : s));
+    private static String text(UnaryOperator<String> textMask, String s) {
+        return textMask.apply(s == null ? "" : s);
     }
 
     private static void indent(List<String> out, String text) {

@@ -96,6 +96,24 @@ class CatalogConsistencyTest {
     }
 
     @Test
+    void everyPrimaryDetectorIsNamedByItsPatternsEntry() {
+        Set<String> unnamed = new TreeSet<>();
+        for (Detector<?> d : DetectorRegistry.all()) {
+            boolean primary = d.emits().contains(d.id()) && catalog.contains(d.id());
+            if (primary && !catalog.find(d.id()).orElseThrow().detector().equals(java.util.Optional.of(d.id()))) {
+                unnamed.add(d.id() + " is the primary detector of " + d.id());
+            }
+            if (d.emits().size() == 1) {
+                String only = d.emits().iterator().next();
+                if (catalog.find(only).map(e -> e.detector().isEmpty()).orElse(false)) {
+                    unnamed.add(only + " is detected only by " + d.id() + " but names no detector");
+                }
+            }
+        }
+        assertTrue(unnamed.isEmpty(), "catalog entries should name their detectors: " + unnamed);
+    }
+
+    @Test
     void everyRelatedIdExistsAndIdsAreTheKebabCaseOfNames() {
         for (PatternEntry e : catalog.all()) {
             assertEquals(CatalogValidation.idOf(e.name()), e.id());

@@ -56,6 +56,14 @@ class NormalizerTest {
     }
 
     @Test
+    void nativeThreadIdsAreNumberedPerSessionSoThreadsStayDistinct() {
+        Normalizer s = n.withSessionIds(java.util.List.of("thread 1021 \"MainThread\" (LWP 1021)", "thread 1044 (LWP 1044)"));
+        assertEquals("thread <lwp1> \"MainThread\" (LWP <lwp1>) waits for thread <lwp2>; line 10210 stays",
+                s.normalize("thread 1021 \"MainThread\" (LWP 1021) waits for thread 1044; line 10210 stays"));
+        assertEquals("session-lwp", s.rules().get(0).name());
+    }
+
+    @Test
     void thingsThatMatterAreLeftAlone() {
         String kept = "thread 2 frame 1 in worker at deadlock.c:27, SIGSEGV, signal 11, crash-signature main!worker";
         assertEquals(kept, n.normalize(kept));

@@ -8,6 +8,7 @@ import dev.ddx.backend.text.cdb.CdbSessionParser;
 import dev.ddx.error.DebuggerException;
 import dev.ddx.error.TargetUnreadableException;
 import dev.ddx.error.UsageException;
+import dev.ddx.event.SessionEvent;
 import dev.ddx.model.Snapshot;
 
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Saved debugger or runtime text as a backend: cdb/WinDbg sessions, gdb backtraces, JVM thread
@@ -46,6 +48,16 @@ public final class TextDumpBackend implements DebuggerBackend {
 
     /** Opens the files of {@code spec}; "-" reads {@code stdin} (once). */
     public static TextDumpBackend open(TargetSpec.Dump spec, BackendContext ctx, InputStream stdin) {
+        return open(spec, ctx, (Function<String, String>) f -> TextDecoder.decode(read(f, stdin), f));
+    }
+
+    /**
+     * Opens the files of {@code spec} with their decoded text supplied by {@code texts} (replay
+     * hands in the text a transcript recorded). Every text read is reported to the context's
+     * listener as a {@link SessionEvent.DebuggerExchange} ({@code "text"}, {@code "read FILE"}),
+     * so a transcript carries what the session read.
+     */
+    public static TextDumpBackend open(TargetSpec.Dump spec, BackendContext ctx, Function<String, String> texts) {
         Objects.requireNonNull(ctx, "ctx");
         if (spec.files().isEmpty()) throw new UsageException("--dump needs a file", "write --dump FILE, or --dump - for stdin");
         if (spec.files().stream().filter("-"::equals).count() > 1) {
@@ -54,7 +66,9 @@ public final class TextDumpBackend implements DebuggerBackend {
         List<ParsedDump> parsed = new ArrayList<>();
         List<CdbExchange> replies = new ArrayList<>();
         for (String f : spec.files()) {
-            TextLines text = TextLines.of(f, TextDecoder.decode(read(f, stdin), f));
+            String decoded = texts.apply(f);
+            ctx.listener().on(new SessionEvent.DebuggerExchange(ctx.clock().instant(), "text", "read " + f, decoded, 0));
+            TextLines text = TextLines.of(f, decoded);
             if (text.lines().stream().allMatch(String::isBlank)) {
                 throw new TargetUnreadableException("dump " + f + " is empty", "give the saved debugger or thread-dump text");
             }
