@@ -128,6 +128,11 @@ public final class PdbBackend implements DebuggerBackend {
         return String.valueOf(d.toMillis() / 1000.0);
     }
 
+    /** The channel to the driver (or the recording that stands in for it). */
+    public Transport transport() {
+        return transport;
+    }
+
     @Override
     public String debugger() {
         return "pdb";
