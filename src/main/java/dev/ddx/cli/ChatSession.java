@@ -57,6 +57,10 @@ final class ChatSession {
         }
         ModelChoice choice = ModelChoice.resolve(model, System.getenv());
         EventBus bus = new EventBus(Clock.systemUTC());
+        // what the debugger does while the target opens belongs in the transcript, which opens after
+        List<SessionEvent> opening = new java.util.ArrayList<>();
+        dev.ddx.event.SessionListener early = opening::add;
+        bus.add(early);
         ConsentSwitch consent = new ConsentSwitch();
         if (allowUnsafe) consent.delegate = Consent.ALWAYS;
         CommandGate gate = headlessGate != null ? headlessGate : new CommandGate(new DefaultCommandPolicy(), consent);
@@ -67,7 +71,10 @@ final class ChatSession {
         Incident incident = new Incident(backends, logView, catalog, null, Optional.empty());
         SessionEvent.Started header = new SessionEvent.Started(bus.clock().instant(), Ddx.Version.current(), "chat",
                 incident.describe(), choice.name(), catalog.version());
-        bus.add(transcript.open(header));
+        dev.ddx.event.SessionListener writer = transcript.open(header);
+        bus.remove(early);
+        opening.forEach(writer::on);
+        bus.add(writer);
         return new ChatSession(bus, incident, choice, consent);
     }
 
@@ -80,6 +87,11 @@ final class ChatSession {
     }
 
     int repl(PrintWriter out, PrintWriter err) {
-        return Repl.run(conversation(), choice, c -> consent.delegate = c, out, err);
+        if (System.console() == null) {
+            throw new UsageException("ddx chat needs a terminal", "run it in a terminal, or pass --ask \"QUESTION\" for scripts");
+        }
+        return Repl.run(conversation(), choice, c -> {
+            if (consent.delegate != Consent.ALWAYS) consent.delegate = c;
+        }, out, err);
     }
 }

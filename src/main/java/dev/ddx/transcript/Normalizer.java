@@ -71,17 +71,17 @@ public final class Normalizer {
 
     /**
      * This normaliser with one more rule in front, "session-lwp": every native thread id the
-     * texts name as {@code LWP N} becomes {@code <lwp1>}, {@code <lwp2>}… in order of first
-     * appearance, wherever the number appears on its own. A runtime that names threads by their
-     * native id ("thread 1021") thus compares across runs, while two different threads still
-     * differ.
+     * texts name as {@code LWP N} becomes {@code <lwp>} wherever the number appears on its own, so
+     * a runtime that names threads by their native id ("thread 1021") compares across runs. (Not
+     * numbered per thread: a live replay mixes the recorded model's text, which names the old ids,
+     * with the new debugger's output.)
      */
     public Normalizer withSessionIds(List<String> texts) {
         Map<String, String> ids = new LinkedHashMap<>();
         Pattern lwp = Pattern.compile("\\bLWP[ :]+(\\d+)");
         for (String t : texts) {
             Matcher m = lwp.matcher(t);
-            while (m.find()) ids.computeIfAbsent(m.group(1), k -> "<lwp" + (ids.size() + 1) + ">");
+            while (m.find()) ids.putIfAbsent(m.group(1), "<lwp>");
         }
         if (ids.isEmpty()) return this;
         List<Rule> r = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.ddx.transcript;
 import dev.ddx.backend.BackendContext;
 import dev.ddx.backend.DebuggerBackend;
 import dev.ddx.backend.TargetSpec;
+import dev.ddx.backend.gdb.GdbBackend;
 import dev.ddx.backend.pdb.PdbBackend;
 import dev.ddx.backend.pdb.RequirementsParser;
 import dev.ddx.backend.text.TextDumpBackend;
@@ -29,6 +30,7 @@ public final class RecordedBackends {
     private final List<RecordedTransport> transports = new ArrayList<>();
 
     private final UnaryOperator<String> restore;
+    private final Path projectDir;
 
     /**
      * @param normalize  applied to commands before matching them with the recorded ones
@@ -37,12 +39,17 @@ public final class RecordedBackends {
     public RecordedBackends(List<SessionEvent> events, UnaryOperator<String> normalize, Path projectDir) {
         this.events = events;
         this.normalize = normalize;
-        String dir = projectDir.toAbsolutePath().normalize().toString();
+        this.projectDir = projectDir.toAbsolutePath().normalize();
+        String dir = this.projectDir.toString();
         this.restore = s -> s.replace(TranscriptMasks.PROJECT + "/", dir + "/");
     }
 
     /** The backend of {@code spec} over the recording; the debugger's replies come from the recorded exchanges. */
     public DebuggerBackend open(TargetSpec spec, BackendContext ctx) {
+        if (spec instanceof TargetSpec.Run || spec instanceof TargetSpec.Core) {
+            standIns(spec);
+            return GdbBackend.over(transport("gdb"), spec, ctx);
+        }
         if (spec instanceof TargetSpec.Dump d) {
             RecordedTransport text = transport("text");
             return TextDumpBackend.open(d, ctx, (Function<String, String>) f -> text.exchange("read " + f, ctx.callTimeout()));
@@ -54,6 +61,32 @@ public final class RecordedBackends {
         }
         throw new UsageException("ddx cannot yet replay a " + spec.getClass().getSimpleName().toLowerCase()
                 + " target from its recording", "replay it with --live");
+    }
+
+    /**
+     * gdb's backend checks that the program (or the core and executable) exist before it talks to
+     * gdb. Replayed from the recording, gdb never reads them, and build outputs such as
+     * {@code target/transcript-scenarios/…} are not there in a fresh checkout: an empty stand-in
+     * is created in their place, inside the project's {@code target/} only.
+     */
+    private void standIns(TargetSpec spec) {
+        List<String> files = new ArrayList<>();
+        if (spec instanceof TargetSpec.Run r && !r.command().isEmpty()) files.add(r.command().get(0));
+        if (spec instanceof TargetSpec.Core c) {
+            files.add(c.core().toString());
+            files.add(c.executable().toString());
+        }
+        for (String f : files) {
+            Path p = projectDir.resolve(f).normalize();
+            if (Files.exists(p) || !p.startsWith(projectDir.resolve("target"))) continue;
+            try {
+                Files.createDirectories(p.getParent());
+                Files.write(p, new byte[0]);
+                p.toFile().setExecutable(true);
+            } catch (IOException e) {
+                // the backend reports the missing file itself
+            }
+        }
     }
 
     /** The pinned versions the recorded session compared against, read again from the requirements file. */

@@ -78,7 +78,7 @@ public final class ReplayEngine {
                     + t.header().mode() + "' session", "ddx replays summarize and chat sessions");
         }
         Normalizer normalizer = normalizer();
-        UnaryOperator<String> norm = normalizer::normalize;
+        UnaryOperator<String> norm = s -> normalizer.withSessionIds(List.of(s)).normalize(s);
         List<SessionEvent> got = Collections.synchronizedList(new ArrayList<>());
         EventBus bus = new EventBus(clock).add(got::add);
         ScriptedChatModel model = new ScriptedChatModel(ScriptedChatModel.turns(t.events()), norm);

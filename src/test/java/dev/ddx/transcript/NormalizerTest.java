@@ -56,9 +56,9 @@ class NormalizerTest {
     }
 
     @Test
-    void nativeThreadIdsAreNumberedPerSessionSoThreadsStayDistinct() {
+    void nativeThreadIdsNamedAsLwpsBecomePlaceholdersWhereverTheyAppear() {
         Normalizer s = n.withSessionIds(java.util.List.of("thread 1021 \"MainThread\" (LWP 1021)", "thread 1044 (LWP 1044)"));
-        assertEquals("thread <lwp1> \"MainThread\" (LWP <lwp1>) waits for thread <lwp2>; line 10210 stays",
+        assertEquals("thread <lwp> \"MainThread\" (LWP <lwp>) waits for thread <lwp>; line 10210 stays",
                 s.normalize("thread 1021 \"MainThread\" (LWP 1021) waits for thread 1044; line 10210 stays"));
         assertEquals("session-lwp", s.rules().get(0).name());
     }

@@ -37,7 +37,7 @@ class TranscriptComparatorTest {
         assertEquals(List.of(
                 "@@ tool result 1 list_threads: @@",
                 "  tool result 1 list_threads:",
-                "      | 1 main (LWP <lwp1>)",
+                "      | 1 main (LWP <lwp>)",
                 "-     | 2 worker",
                 "+     | 2 idler",
                 "  finding 1: deadlock — Deadlock between threads 2 and 3 (confidence 1.00)",
