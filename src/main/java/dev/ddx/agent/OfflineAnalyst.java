@@ -114,7 +114,7 @@ public final class OfflineAnalyst implements ChatModel {
     }
 
     private Optional<StackFrame> culprit() {
-        return incident.snapshot().flatMap(Snapshot::faultingThread).flatMap(Incident::culpritFrame);
+        return incident.culprit();
     }
 
     private Optional<StackFrame> culpritOf(String threadId) {

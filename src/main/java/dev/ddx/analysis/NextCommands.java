@@ -69,8 +69,7 @@ final class NextCommands {
             if (!c.threadId().isEmpty()) put(out, "gdb", "thread " + c.threadId(), "switch to the culprit's thread");
             put(out, "gdb", "frame " + c.frame().index(), "select the culprit frame " + c.frame().function());
             BadPointer.find(s).ifPresent(b -> {
-                String expr = b.previous().map(p -> "*" + p.expression()).orElse(b.bad().expression());
-                put(out, "gdb", "print " + expr, "show the value the bad pointer " + b.bad().expression() + " came from");
+                put(out, "gdb", "print " + b.nextExpression(), "show where the bad pointer " + b.bad().expression() + " was read from");
             });
             put(out, "gdb", "info locals", "the culprit frame's local variables");
             put(out, "gdb", "list", "the source around the culprit line");
@@ -122,7 +121,7 @@ final class NextCommands {
                 if (!l.name().isEmpty()) v.put("LOCK", l.name());
                 else if (dbg.equals("gdb")) mutexExpression(l).ifPresent(x -> v.put("LOCK", x));
             });
-            BadPointer.find(s).ifPresent(b -> v.put("EXPR", b.previous().map(p -> "*" + p.expression()).orElse(b.bad().expression())));
+            BadPointer.find(s).ifPresent(b -> v.put("EXPR", b.nextExpression()));
             if (s.process().pid().isPresent()) v.put("PID", Long.toString(s.process().pid().getAsLong()));
             return new Fill(v);
         }

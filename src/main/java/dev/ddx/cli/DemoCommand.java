@@ -57,12 +57,13 @@ public final class DemoCommand implements Callable<Integer> {
         requireTool("gcc", "install gcc (e.g. apt-get install gcc) to build the demo program");
         requireTool("gdb", "install gdb 12 or later with Python support (e.g. apt-get install gdb)");
         PrintWriter out = spec.commandLine().getOut();
+        // progress goes to stderr so that stdout is the summary alone (pure JSON with --format json)
+        PrintWriter progress = spec.commandLine().getErr();
         Path dir = Files.createTempDirectory("ddx-demo-");
         try {
             Path exe = build(dir);
-            out.println("ddx demo: built " + exe + "; running it under gdb for " + hangAfter + " s ...");
-            out.println();
-            out.flush();
+            progress.println("ddx demo: built " + exe + "; running it under gdb for " + hangAfter + " s ...");
+            progress.flush();
             TargetSpec.Run run = new TargetSpec.Run(List.of(exe.toString()), Duration.ofMillis(Math.round(hangAfter * 1000)));
             Clock clock = Clock.systemUTC();
             EventBus bus = new EventBus(clock);
@@ -71,7 +72,7 @@ public final class DemoCommand implements Callable<Integer> {
             BackendContext ctx = new BackendContext(CommandGate.headless(false), bus, Duration.ofSeconds(30), clock);
             return SummarizeCommand.run(bus, header, () -> new SummarizeCommand().loadSnapshot(run, ctx), format, out);
         } finally {
-            if (keep) out.println("ddx demo: kept " + dir);
+            if (keep) progress.println("ddx demo: kept " + dir);
             else deleteTree(dir);
         }
     }
