@@ -121,7 +121,8 @@ public final class ReplayEngine {
             got.add(new SessionEvent.Error(clock.instant(), "replay", "the recording has " + model.unused()
                     + " more model turn(s) the replay never asked for"));
         }
-        TranscriptComparator cmp = new TranscriptComparator(normalizer, TranscriptMasks.session(projectDir));
+        TranscriptComparator cmp = new TranscriptComparator(normalizer, TranscriptMasks.session(projectDir))
+                .scope(live ? TranscriptComparator.Scope.FINDINGS : TranscriptComparator.Scope.FULL);
         return new Result(t, got, cmp.compare(t.events(), got), live);
     }
 }

@@ -35,7 +35,7 @@ public final class OpenAiTranscriptRecorder {
             server.enqueue(text("raw is {'port': '80a'}: there is no 'service' key, so the handler's own message fails. "
                     + "Parse the port with a clear error and never index keys in an error path."));
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), "dev.ddx.cli.Ddx", "chat", "--model", "openai:gpt-4o-mini",
+                    "-cp", System.getProperty("java.class.path"), "-Dddx.pdb.stdio=discard", "dev.ddx.cli.Ddx", "chat", "--model", "openai:gpt-4o-mini",
                     "--python", script, "--ask", "why did it crash?", "--ask", "what does raw hold?",
                     "--transcript", transcript.toString()));
             ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
