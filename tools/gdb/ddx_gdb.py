@@ -9,16 +9,22 @@
 #                                          or is still running after hang_after seconds (then it
 #                                          is interrupted with SIGINT and reported as a hang)
 #
-# The JSON is ASCII (ensure_ascii) so it survives gdb's MI string escaping unchanged.
+# The JSON is ASCII (ensure_ascii) so it survives gdb's MI string escaping unchanged. A large
+# document is sent zlib-compressed and base64-encoded between the "-z" markers: gdb's MI console
+# stream costs microseconds per character, so a 300 KB snapshot would take over a second to print.
+import base64
 import json
 import os
 import re
 import signal
 import threading
+import zlib
 
 import gdb
 
 BEGIN = "<<ddx-json>>"
+BEGIN_Z = "<<ddx-json-z>>"
+COMPRESS_ABOVE = 4096
 END = "<<ddx-end>>"
 MAX_FRAMES = 200        # innermost frames kept per thread
 TAIL_FRAMES = 8         # outermost frames kept when a stack is cut short
@@ -32,7 +38,12 @@ FAULT_SIGNALS = (signal.SIGSEGV, signal.SIGBUS, signal.SIGFPE, signal.SIGILL)
 
 
 def emit(doc):
-    gdb.write(BEGIN + json.dumps(doc, ensure_ascii=True, separators=(",", ":")) + END + "\n")
+    text = json.dumps(doc, ensure_ascii=True, separators=(",", ":"))
+    if len(text) > COMPRESS_ABOVE:
+        packed = base64.b64encode(zlib.compress(text.encode("ascii"), 1)).decode("ascii")
+        gdb.write(BEGIN_Z + packed + END + "\n")
+    else:
+        gdb.write(BEGIN + text + END + "\n")
 
 
 def bounded(text):

@@ -23,7 +23,8 @@ import java.util.Optional;
  * Fix (the catalog's remedies for the patterns found, made concrete with the evidence).
  */
 final class AnswerWriter {
-    private static final int MAX_EVIDENCE = 4;
+    private static final int MAX_EVIDENCE = 2;
+    private static final int MAX_PATTERNS = 4;
     private final Incident incident;
     private final List<Finding> findings;
     private final Optional<Snapshot> snapshot;
@@ -49,8 +50,7 @@ final class AnswerWriter {
             case SPIN -> spin();
             case LEAK -> leak();
             case NEXT -> "What to run next, from the patterns found:";
-            case FIX -> findings.isEmpty() ? "No pattern was detected, so the evidence shows no fix yet."
-                    : "How to fix it, from the catalog's remedies for the patterns found:";
+            case FIX -> fixLead();
             case PATTERN -> pattern(q.pattern().orElse(""));
             case THREAD -> results.getOrDefault("backtrace", "no thread " + q.thread().orElse("?"))
                     + results.entrySet().stream().filter(e -> e.getKey().equals("frame_locals"))
@@ -78,10 +78,11 @@ final class AnswerWriter {
         if (!e.message().isEmpty() && e.signal().isEmpty()) b.append(": ").append(ModelTextRenderer.bound(e.message()));
         Optional<TargetThread> t = s.faultingThread();
         t.ifPresent(th -> b.append(" on ").append(th.label()));
-        t.flatMap(Incident::culpritFrame).ifPresent(f -> b.append(", in ").append(f.label()).append(" (frame #")
+        Optional<StackFrame> culprit = incident.culprit();
+        culprit.ifPresent(f -> b.append(", in ").append(f.label()).append(" (frame #")
                 .append(f.index()).append(f.owner() == dev.ddx.model.CodeOwner.USER ? ", the program's own code" : "").append(')'));
         b.append('.');
-        t.flatMap(Incident::culpritFrame).flatMap(StackFrame::sourceText)
+        culprit.flatMap(StackFrame::sourceText)
                 .ifPresent(src -> b.append("\nThe faulting line: `").append(src.strip()).append('`'));
         badPointer(s).ifPresent(x -> b.append('\n').append(x));
         for (ExceptionInfo c : e.chain().subList(1, e.chain().size())) {
@@ -200,12 +201,16 @@ final class AnswerWriter {
     private void patterns(StringBuilder b) {
         b.append("Patterns:\n");
         if (findings.isEmpty()) b.append("- none detected in the evidence so far\n");
-        for (Finding f : findings) {
+        for (Finding f : findings.subList(0, Math.min(MAX_PATTERNS, findings.size()))) {
             b.append("- ").append(f.patternId()).append(": ").append(f.title()).append('\n');
             for (Evidence e : f.evidence().subList(0, Math.min(MAX_EVIDENCE, f.evidence().size()))) {
                 b.append("    evidence: ").append(ModelTextRenderer.bound(e.fact())).append(" [").append(e.where()).append("]\n");
             }
             if (f.evidence().size() > MAX_EVIDENCE) b.append("    … ").append(f.evidence().size() - MAX_EVIDENCE).append(" more facts (/findings)\n");
+        }
+        if (findings.size() > MAX_PATTERNS) {
+            b.append("- … and ").append(String.join(", ", findings.subList(MAX_PATTERNS, findings.size()).stream()
+                    .map(Finding::patternId).distinct().toList())).append(" (/findings shows them)\n");
         }
     }
 
@@ -224,13 +229,40 @@ final class AnswerWriter {
         for (Finding f : findings) {
             Optional<PatternEntry> e = incident.catalog().find(f.patternId());
             if (e.isEmpty() || e.get().fixes().isEmpty()) continue;
-            String here = f.evidence().get(0).fact();
+            String here = concrete(f);
             b.append("- ").append(f.patternId()).append(": ").append(e.get().fixes().get(0))
                     .append(" — here: ").append(ModelTextRenderer.bound(here)).append('\n');
             for (String more : e.get().fixes().subList(1, Math.min(3, e.get().fixes().size()))) b.append("  also: ").append(more).append('\n');
             if (++n == 3) break;
         }
         if (n == 0) b.append("- none yet: the evidence does not show a fix\n");
+    }
+
+    private String fixLead() {
+        for (Finding f : findings) {
+            Optional<PatternEntry> e = incident.catalog().find(f.patternId());
+            if (e.isPresent() && !e.get().fixes().isEmpty()) {
+                return "First fix the " + e.get().name().toLowerCase(Locale.ROOT) + ": " + e.get().fixes().get(0) + ".\nHere: "
+                        + concrete(f) + ".";
+            }
+        }
+        return "No pattern with a known remedy was detected, so the evidence shows no fix yet.";
+    }
+
+    /** The evidence that makes a fix concrete: for a crash the culprit line and the bad pointer. */
+    private String concrete(Finding f) {
+        if (f.patternId().equals("crash") && snapshot.isPresent()) {
+            Optional<StackFrame> c = incident.culprit();
+            Optional<Probe> bad = snapshot.get().probes().stream()
+                    .filter(p -> p.status() == Probe.Status.NULL || p.status() == Probe.Status.UNREADABLE).findFirst();
+            if (c.isPresent() && bad.isPresent()) {
+                return "in " + c.get().label() + ", `" + bad.get().expression() + "` is "
+                        + (bad.get().status() == Probe.Status.NULL ? "NULL" : "unreadable") + " when the line dereferences it:"
+                        + " find where it should have been set, and check it before use";
+            }
+            if (c.isPresent()) return "start at " + c.get().label();
+        }
+        return f.evidence().get(0).fact();
     }
 
     private Optional<Finding> first(String... ids) {

@@ -79,7 +79,7 @@ public final class Conversation implements AutoCloseable {
     private final RetryPolicy retry;
     private final boolean fallback;
     private final int maxToolCalls;
-    private final Optional<SecretMasker> masker;
+    private final SecretMasker masker;
     private final AtomicInteger turn = new AtomicInteger();
     private final AtomicReference<Usage> usage = new AtomicReference<>(Usage.NONE);
     private final Set<Finding> raised = new HashSet<>();
@@ -99,12 +99,13 @@ public final class Conversation implements AutoCloseable {
         this.retry = b.retry;
         this.fallback = b.fallback;
         this.maxToolCalls = b.maxToolCalls;
-        this.masker = Optional.ofNullable(b.masker);
+        this.masker = b.masker == null ? new SecretMasker() : b.masker;
         this.systemPrompt = b.systemPrompt == null ? defaultSystemPrompt() : b.systemPrompt;
         List<Object> tools = new ArrayList<>(List.of(new PatternTools(incident)));
         if (!incident.backends().isEmpty()) tools.add(new DebuggerTools(incident));
         if (incident.logs().isPresent()) tools.add(new LogTools(incident));
-        this.toolBox = new ToolBox(tools, bus, clock, masker, command -> incident.refresh());
+        this.toolBox = new ToolBox(tools, bus, clock,
+                () -> OfflineAnalyst.NAME.equals(modelName) ? Optional.empty() : Optional.of(masker), command -> incident.refresh());
         this.offline = agent(new OfflineAnalyst(incident), OfflineAnalyst.NAME, Optional.empty());
         useModel(b.modelName, b.model, b.streamingModel);
     }
@@ -125,8 +126,8 @@ public final class Conversation implements AutoCloseable {
             return;
         }
         this.modelName = name == null ? "model" : name;
-        this.agent = agent(model, modelName, masker);
-        this.streamingAgent = streaming == null ? null : streamingAgent(streaming, modelName, masker);
+        this.agent = agent(model, modelName, Optional.of(masker));
+        this.streamingAgent = streaming == null ? null : streamingAgent(streaming, modelName, Optional.of(masker));
     }
 
     public String modelName() {
@@ -149,6 +150,11 @@ public final class Conversation implements AutoCloseable {
     /** True once the debugger died: no more questions are answered. */
     public boolean ended() {
         return ended;
+    }
+
+    /** The session's secret masker (the transcript can reuse it so masks match). */
+    public SecretMasker secretMasker() {
+        return masker;
     }
 
     /** Tokens used by every answer so far. */
@@ -417,7 +423,10 @@ public final class Conversation implements AutoCloseable {
             return this;
         }
 
-        /** Masks every message sent to the model (set it for remote models). */
+        /**
+         * The session's masker: everything sent to a model other than the offline analyst passes
+         * it. Defaults to a fresh masker (which knows no environment secrets).
+         */
         public Builder secretMasker(SecretMasker m) {
             this.masker = m;
             return this;

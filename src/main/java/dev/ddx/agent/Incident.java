@@ -7,9 +7,10 @@ import dev.ddx.model.CodeOwner;
 import dev.ddx.model.Snapshot;
 import dev.ddx.model.StackFrame;
 import dev.ddx.model.TargetThread;
-import dev.ddx.pattern.DetectorRegistry;
+import dev.ddx.analysis.Analysis;
+import dev.ddx.analysis.Analyzer;
+import dev.ddx.analysis.Culprit;
 import dev.ddx.pattern.Finding;
-import dev.ddx.pattern.SnapshotDetector;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,7 +26,8 @@ import java.util.function.Function;
  * Everything one chat session looks at: the debugger backends (the first is the primary one the
  * tools talk to), the logs, the catalog, and the findings detected on them.
  *
- * <p>Snapshots and findings are computed once and cached; {@link #refresh()} drops the cache
+ * <p>Without an explicit analyzer, findings, the culprit and the next commands come from the
+ * standard {@link Analyzer}. Snapshots and findings are computed once and cached; {@link #refresh()} drops the cache
  * (after a command that may have changed a live target). Never prints.
  */
 public final class Incident implements AutoCloseable {
@@ -35,6 +37,8 @@ public final class Incident implements AutoCloseable {
     private final Function<Snapshot, List<Finding>> analyzer;
     private final Optional<PreviousRun> previous;
     private final Map<DebuggerBackend, Snapshot> snapshots = new IdentityHashMap<>();
+    private final Map<DebuggerBackend, Analysis> analyses = new IdentityHashMap<>();
+    private final boolean standardAnalysis;
     private List<Finding> findings;
 
     public Incident(List<DebuggerBackend> backends, Optional<LogView> logs, Catalog catalog,
@@ -42,21 +46,19 @@ public final class Incident implements AutoCloseable {
         this.backends = List.copyOf(backends);
         this.logs = logs;
         this.catalog = catalog;
-        this.analyzer = analyzer == null ? Incident::detect : analyzer;
+        this.standardAnalysis = analyzer == null;
+        this.analyzer = analyzer == null ? s -> analysisOf(s).findings() : analyzer;
         this.previous = previous;
     }
 
-    /** Findings from every registered snapshot detector, strongest first. */
-    public static List<Finding> detect(Snapshot s) {
-        List<Finding> out = new ArrayList<>();
-        for (SnapshotDetector d : DetectorRegistry.snapshotDetectors()) {
-            try {
-                out.addAll(d.detect(s));
-            } catch (RuntimeException e) {
-                // one broken detector must not hide the others' findings
-            }
-        }
-        return out;
+    private static Analysis analysisOf(Snapshot s) {
+        return Analyzer.standard().analyze(s);
+    }
+
+    /** The standard analysis of the primary target (culprit, signature, next commands), when the incident uses it. */
+    public synchronized Optional<Analysis> analysis() {
+        if (!standardAnalysis) return Optional.empty();
+        return primary().map(b -> analyses.computeIfAbsent(b, x -> analysisOf(snapshotOf(x))));
     }
 
     public List<DebuggerBackend> backends() {
@@ -92,7 +94,10 @@ public final class Incident implements AutoCloseable {
     public synchronized List<Finding> findings() {
         if (findings == null) {
             List<Finding> all = new ArrayList<>();
-            for (DebuggerBackend b : backends) all.addAll(sorted(analyzer.apply(snapshotOf(b))));
+            for (DebuggerBackend b : backends) {
+                all.addAll(standardAnalysis ? analyses.computeIfAbsent(b, x -> analysisOf(snapshotOf(x))).findings()
+                        : sorted(analyzer.apply(snapshotOf(b))));
+            }
             logs.ifPresent(l -> all.addAll(sorted(l.findings())));
             all.removeIf(f -> !catalog.contains(f.patternId()));
             findings = List.copyOf(all);
@@ -103,6 +108,7 @@ public final class Incident implements AutoCloseable {
     /** Drops cached snapshots and findings. */
     public synchronized void refresh() {
         snapshots.clear();
+        analyses.clear();
         findings = null;
     }
 
@@ -111,6 +117,9 @@ public final class Incident implements AutoCloseable {
         String dialect = primary().map(DebuggerBackend::debugger).orElse("logs");
         Set<String> seen = new LinkedHashSet<>();
         List<NextCommand> out = new ArrayList<>();
+        analysis().ifPresent(a -> a.nextCommands().forEach(n -> {
+            if (seen.add(n.command())) out.add(new NextCommand(n.debugger(), n.command(), n.why()));
+        }));
         for (Finding f : findings()) {
             Optional<PatternEntry> e = catalog.find(f.patternId());
             if (e.isEmpty()) continue;
@@ -131,6 +140,12 @@ public final class Incident implements AutoCloseable {
                     new NextCommand("cdb", "~*k", "shows every thread's stack"));
             default -> List.of();
         };
+    }
+
+    /** The frame to look at first in the incident: the analysis's culprit, else the faulting thread's. */
+    public Optional<StackFrame> culprit() {
+        Optional<StackFrame> c = analysis().flatMap(Analysis::culprit).map(Culprit::frame);
+        return c.isPresent() ? c : snapshot().flatMap(Snapshot::faultingThread).flatMap(Incident::culpritFrame);
     }
 
     /** The frame to look at first in a thread: the innermost frame of the program's own code, else the innermost. */

@@ -13,7 +13,6 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
-import dev.langchain4j.model.output.TokenUsage;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,9 +58,8 @@ public final class OfflineAnalyst implements ChatModel {
         } else {
             ai = AiMessage.from(new AnswerWriter(incident).write(q, results));
         }
-        int in = ChatMessages.estimate(ms);
-        int out = Usage.estimate(ChatMessages.text(ai));
-        return ChatResponse.builder().aiMessage(ai).modelName(NAME).tokenUsage(new TokenUsage(in, out))
+        // no token usage: the observer estimates it and says so
+        return ChatResponse.builder().aiMessage(ai).modelName(NAME)
                 .finishReason(ai.hasToolExecutionRequests() ? FinishReason.TOOL_EXECUTION : FinishReason.STOP).build();
     }
 
@@ -116,7 +114,7 @@ public final class OfflineAnalyst implements ChatModel {
     }
 
     private Optional<StackFrame> culprit() {
-        return incident.snapshot().flatMap(Snapshot::faultingThread).flatMap(Incident::culpritFrame);
+        return incident.culprit();
     }
 
     private Optional<StackFrame> culpritOf(String threadId) {

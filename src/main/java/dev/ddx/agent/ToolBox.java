@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The agent's tools as langchain4j sees them, with ddx's one error policy: a tool that fails
@@ -31,19 +32,19 @@ import java.util.function.Consumer;
  * an error text starting with {@code ERROR:} or {@code REFUSED:} and the session goes on; a
  * debugger that died is remembered as fatal and stops the answer. Every call emits
  * {@link SessionEvent.ToolCall} and {@link SessionEvent.ToolResult}; results are masked by the
- * session's {@link SecretMasker} when one is set.
+ * session's {@link SecretMasker} while the model is a remote one.
  */
 public final class ToolBox {
     private final Map<ToolSpecification, ToolExecutor> tools = new LinkedHashMap<>();
     private final SessionListener listener;
     private final Clock clock;
-    private final Optional<SecretMasker> masker;
+    private final Supplier<Optional<SecretMasker>> masker;
     private final AtomicReference<DebuggerException> fatal = new AtomicReference<>();
     private final AtomicInteger errors = new AtomicInteger();
     private final AtomicInteger malformed = new AtomicInteger();
     private final Consumer<String> onChange;
 
-    public ToolBox(List<Object> toolObjects, SessionListener listener, Clock clock, Optional<SecretMasker> masker,
+    public ToolBox(List<Object> toolObjects, SessionListener listener, Clock clock, Supplier<Optional<SecretMasker>> masker,
                    Consumer<String> onChange) {
         this.listener = listener;
         this.clock = clock;
@@ -155,7 +156,7 @@ public final class ToolBox {
             }
             if (error) errors.incrementAndGet();
             String raw = text;
-            String shown = masker.map(m -> m.mask(raw)).orElse(raw);
+            String shown = masker.get().map(m -> m.mask(raw)).orElse(raw);
             listener.on(new SessionEvent.ToolResult(clock.instant(), id(request), name, shown, error));
             if (fatal.get() != null) throw new DebuggerDiedException(fatal.get());
             return shown;

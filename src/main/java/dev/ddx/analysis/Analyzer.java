@@ -4,9 +4,11 @@ import dev.ddx.catalog.Catalog;
 import dev.ddx.model.Snapshot;
 import dev.ddx.model.StackFrame;
 import dev.ddx.model.TargetThread;
+import dev.ddx.pattern.CpuUse;
 import dev.ddx.pattern.DetectorRegistry;
 import dev.ddx.pattern.Finding;
 import dev.ddx.pattern.SnapshotDetector;
+import dev.ddx.pattern.SpikingThreadDetector;
 import dev.ddx.pattern.Stacks;
 import dev.ddx.pattern.WaitForGraph;
 
@@ -77,9 +79,7 @@ public final class Analyzer {
             Optional<Culprit> c = userFrameOf(s, chains.get(0).root(), "the root blocker of the wait chain");
             if (c.isPresent()) return c;
         }
-        Optional<String> busy = dev.ddx.pattern.CpuUse.of(s).stream()
-                .filter(u -> u.observed() && u.share() >= 0.25)
-                .max((a, b) -> Double.compare(a.usedMs(), b.usedMs())).map(dev.ddx.pattern.CpuUse::thread);
+        Optional<String> busy = SpikingThreadDetector.busy(s).stream().findFirst().map(CpuUse::thread);
         if (busy.isPresent()) return userFrameOf(s, busy.get(), "the thread that uses the most CPU");
         for (WaitForGraph.Link l : g.links()) {
             Optional<Culprit> c = userFrameOf(s, l.waiter(), "a thread blocked on a lock");

@@ -12,7 +12,7 @@ import java.util.List;
  */
 final class Importance {
     static final List<String> ORDER = List.of(
-            "deadlock", "stack-overflow", "heap-corruption", "crash", "software-exception", "livelock",
+            "deadlock", "stack-overflow", "heap-corruption", "software-exception", "crash", "livelock",
             "wait-chain", "hang", "memory-leak", "handle-leak", "spiking-thread", "blocked-thread",
             "blocking-module", "origin-module", "exception-module", "managed-code-exception", "nested-exception",
             "exception-stack-trace", "stack-trace-set", "stack-trace-collection", "module-collection");

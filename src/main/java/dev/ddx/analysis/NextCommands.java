@@ -30,7 +30,7 @@ final class NextCommands {
     static List<NextCommand> plan(Snapshot s, List<Finding> findings, Optional<Culprit> culprit, Optional<Catalog> catalog) {
         String dbg = debugger(s);
         Map<String, NextCommand> out = new LinkedHashMap<>();
-        Fill fill = Fill.of(s, culprit);
+        Fill fill = Fill.of(s, culprit, dbg);
         switch (dbg) {
             case "pdb" -> PdbCommands.add(s, findings, culprit, out);
             case "cdb" -> CdbCommands.add(s, findings, culprit, out);
@@ -65,6 +65,15 @@ final class NextCommands {
     }
 
     private static void gdb(Snapshot s, List<Finding> findings, Optional<Culprit> culprit, Map<String, NextCommand> out) {
+        culprit.ifPresent(c -> {
+            if (!c.threadId().isEmpty()) put(out, "gdb", "thread " + c.threadId(), "switch to the culprit's thread");
+            put(out, "gdb", "frame " + c.frame().index(), "select the culprit frame " + c.frame().function());
+            BadPointer.find(s).ifPresent(b -> {
+                put(out, "gdb", "print " + b.nextExpression(), "show where the bad pointer " + b.bad().expression() + " was read from");
+            });
+            put(out, "gdb", "info locals", "the culprit frame's local variables");
+            put(out, "gdb", "list", "the source around the culprit line");
+        });
         boolean has = false;
         for (Finding f : findings) if (f.patternId().equals("deadlock")) has = true;
         if (has) {
@@ -77,16 +86,6 @@ final class NextCommands {
                 }
             }
         }
-        culprit.ifPresent(c -> {
-            if (!c.threadId().isEmpty()) put(out, "gdb", "thread " + c.threadId(), "switch to the culprit's thread");
-            put(out, "gdb", "frame " + c.frame().index(), "select the culprit frame " + c.frame().function());
-            BadPointer.find(s).ifPresent(b -> {
-                String expr = b.previous().map(p -> "*" + p.expression()).orElse(b.bad().expression());
-                put(out, "gdb", "print " + expr, "show the value the bad pointer " + b.bad().expression() + " came from");
-            });
-            put(out, "gdb", "info locals", "the culprit frame's local variables");
-            put(out, "gdb", "list", "the source around the culprit line");
-        });
         for (WaitForGraph.Chain ch : WaitForGraph.of(s).chains()) {
             put(out, "gdb", "thread " + ch.root(), "switch to the root blocker of the wait chain");
             putFor(out, ch.root(), "gdb", "bt full", "what the root blocker waits for, with locals");
@@ -98,32 +97,66 @@ final class NextCommands {
     }
 
     private static Optional<String> mutexPrint(LockInfo l) {
-        if (!l.kind().startsWith("pthread_mutex") || !l.id().startsWith("0x")) return Optional.empty();
-        return Optional.of("print *(pthread_mutex_t *) " + l.id());
+        return mutexExpression(l).map(x -> "print " + x);
     }
 
-    /** Placeholder values taken from the evidence. */
-    record Fill(Optional<String> thread, Optional<String> frame, Optional<String> addr, Optional<String> pid) {
-        static Fill of(Snapshot s, Optional<Culprit> culprit) {
-            Optional<String> addr = s.exception().flatMap(e -> e.signal()).flatMap(x -> x.faultAddress().isPresent()
-                    ? Optional.of("0x" + Long.toHexString(x.faultAddress().getAsLong())) : Optional.empty());
-            if (addr.isEmpty()) addr = s.locks().stream().map(LockInfo::id).filter(id -> id.startsWith("0x")).findFirst();
-            Optional<String> pid = s.process().pid().isPresent()
-                    ? Optional.of(Long.toString(s.process().pid().getAsLong())) : Optional.empty();
-            return new Fill(culprit.map(Culprit::threadId).filter(t -> !t.isEmpty()),
-                    culprit.map(c -> Integer.toString(c.frame().index())), addr, pid);
+    private static Optional<String> mutexExpression(LockInfo l) {
+        if (!l.kind().startsWith("pthread_mutex") || !l.id().startsWith("0x")) return Optional.empty();
+        return Optional.of("*(pthread_mutex_t *) " + l.id());
+    }
+
+    /** Placeholder values taken from the evidence; a command with a placeholder left unfilled is dropped. */
+    record Fill(Map<String, String> values) {
+        static final List<String> PLACEHOLDERS = List.of("THREAD", "FRAME", "ADDR", "EXPR", "LOCK", "FILE", "PID", "VERSION");
+
+        static Fill of(Snapshot s, Optional<Culprit> culprit, String dbg) {
+            Map<String, String> v = new LinkedHashMap<>();
+            culprit.map(Culprit::threadId).filter(t -> !t.isEmpty()).ifPresent(t -> v.put("THREAD", t));
+            culprit.ifPresent(c -> v.put("FRAME", Integer.toString(c.frame().index())));
+            s.exception().flatMap(e -> e.signal()).filter(x -> x.faultAddress().isPresent())
+                    .ifPresent(x -> v.put("ADDR", "0x" + Long.toHexString(x.faultAddress().getAsLong())));
+            Optional<LockInfo> lock = WaitForGraph.of(s).links().stream().map(WaitForGraph.Link::lock).findFirst();
+            lock.ifPresent(l -> {
+                v.putIfAbsent("ADDR", l.id());
+                if (!l.name().isEmpty()) v.put("LOCK", l.name());
+                else if (dbg.equals("gdb")) mutexExpression(l).ifPresent(x -> v.put("LOCK", x));
+            });
+            BadPointer.find(s).ifPresent(b -> v.put("EXPR", b.nextExpression()));
+            if (s.process().pid().isPresent()) v.put("PID", Long.toString(s.process().pid().getAsLong()));
+            return new Fill(v);
         }
 
         Optional<String> apply(String cmd) {
             String out = cmd;
-            for (String[] p : List.of(new String[] {"THREAD", thread.orElse(null)}, new String[] {"FRAME", frame.orElse(null)},
-                    new String[] {"ADDR", addr.orElse(null)}, new String[] {"PID", pid.orElse(null)})) {
-                if (!out.contains(p[0])) continue;
-                if (p[1] == null) return Optional.empty();
-                out = out.replace(p[0], p[1]);
+            for (String p : PLACEHOLDERS) {
+                if (!containsWord(out, p)) continue;
+                if (!values.containsKey(p)) return Optional.empty();
+                out = replaceWord(out, p, values.get(p));
             }
             return Optional.of(out);
         }
-    }
 
+        private static boolean containsWord(String text, String word) {
+            return replaceWord(text, word, "\u0000").contains("\u0000");
+        }
+
+        /** Replaces {@code word} where it stands alone (not inside a longer identifier). */
+        private static String replaceWord(String text, String word, String with) {
+            StringBuilder b = new StringBuilder();
+            int i = 0;
+            while (i < text.length()) {
+                int at = text.indexOf(word, i);
+                if (at < 0) break;
+                boolean alone = (at == 0 || !isIdent(text.charAt(at - 1)))
+                        && (at + word.length() >= text.length() || !isIdent(text.charAt(at + word.length())));
+                b.append(text, i, at).append(alone ? with : word);
+                i = at + word.length();
+            }
+            return b.append(text.substring(i)).toString();
+        }
+
+        private static boolean isIdent(char c) {
+            return Character.isLetterOrDigit(c) || c == '_';
+        }
+    }
 }

@@ -20,7 +20,8 @@ final class TermParser {
             "get", "got", "still", "now", "then", "than", "very", "really", "anymore", "like", "each",
             "other", "into", "out", "up", "about", "after", "before", "again", "only", "also", "same",
             "one", "thing", "something", "anything", "way", "seem", "look", "lot", "all", "every", "too",
-            "im", "am", "us", "isnt", "dont", "doesnt", "cant", "wont", "please", "help", "need");
+            "im", "am", "us", "isnt", "dont", "doesnt", "cant", "wont", "please", "help", "need", "until", "while",
+            "because", "since", "even");
     private static final Set<String> STOP = STOP_WORDS.stream().map(Stemmer::stem)
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 

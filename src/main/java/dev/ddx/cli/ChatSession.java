@@ -87,6 +87,11 @@ final class ChatSession {
     }
 
     int repl(PrintWriter out, PrintWriter err) {
-        return Repl.run(conversation(), choice, c -> consent.delegate = c, out, err);
+        if (System.console() == null) {
+            throw new UsageException("ddx chat needs a terminal", "run it in a terminal, or pass --ask \"QUESTION\" for scripts");
+        }
+        return Repl.run(conversation(), choice, c -> {
+            if (consent.delegate != Consent.ALWAYS) consent.delegate = c;
+        }, out, err);
     }
 }

@@ -130,7 +130,8 @@ public final class LogsCommand implements Callable<Integer> {
         LogsRemoteOptions remote;
 
         LogSession open() {
-            LogOptions o = LogOptions.defaults().withHeader(header).withRemote(remote.sources());
+            LogOptions o = LogOptions.defaults().withHeader(header)
+                    .withRemote(remote.sources(System.getenv(), java.time.Clock.systemUTC()));
             if (names.isEmpty() && o.remote().isEmpty()) {
                 throw new UsageException("no log sources given", "give files, globs, - for stdin, or --loki/--es");
             }

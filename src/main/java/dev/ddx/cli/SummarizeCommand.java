@@ -36,8 +36,8 @@ import java.util.concurrent.Callable;
         description = "Summarise an incident: what happened, the patterns that hold and their evidence.",
         footerHeading = "%nExit codes:%n",
         footer = {"  0  analysed (also when the program exited normally)", "  1  internal error, or the debugger failed",
-                "  2  usage: bad options, a missing file", "  3  the target cannot be read: not a core, a truncated core,"
-                + " a pid that cannot be attached"})
+                "  2  usage: bad options, a missing file", "  3  the target cannot be read: not a core, a truncated core,",
+                "     a core of another program, a pid that cannot be attached"})
 public final class SummarizeCommand implements Callable<Integer> {
 
     /** Output formats. */

@@ -16,11 +16,11 @@ import java.util.Optional;
  */
 final class Aborts {
     static final List<String> ASSERT = List.of("__assert_fail", "__assert_fail_base", "__assert_perror_fail", "_assert");
-    static final List<String> HEAP = List.of("malloc_printerr", "_int_free", "__libc_message", "_int_malloc",
-            "__malloc_assert", "unlink_chunk");
+    static final List<String> HEAP = List.of("malloc_printerr", "__malloc_assert", "_int_free", "_int_malloc",
+            "unlink_chunk", "__libc_message");
     static final List<String> GUARD = List.of("__stack_chk_fail", "__fortify_fail", "__chk_fail");
-    static final List<String> ABORT = List.of("abort", "raise", "pthread_kill", "__pthread_kill_implementation",
-            "__pthread_kill_internal", "gsignal");
+    static final List<String> ABORT = List.of("abort", "raise", "gsignal", "pthread_kill", "__pthread_kill_implementation",
+            "__pthread_kill_internal");
 
     private Aborts() {
     }
@@ -39,8 +39,15 @@ final class Aborts {
                 || x.code().orElse(0) == -6).orElse(false);
     }
 
+    /** The frame of the first of {@code names} (in their order of preference) on the faulting stack. */
     static Optional<StackFrame> frame(Snapshot s, List<String> names) {
-        return Stacks.faultingThread(s).flatMap(t -> Stacks.frameNamed(t, names));
+        Optional<TargetThread> t = Stacks.faultingThread(s);
+        if (t.isEmpty()) return Optional.empty();
+        for (String n : names) {
+            Optional<StackFrame> f = Stacks.frameNamed(t.get(), List.of(n));
+            if (f.isPresent()) return f;
+        }
+        return Optional.empty();
     }
 
     /** The first quoted string among a frame's arguments ({@code str=0x7f… "free(): double free detected"}). */
@@ -51,10 +58,13 @@ final class Aborts {
         return f.arguments().stream().map(Variable::value).map(Aborts::quoted).flatMap(Optional::stream).findFirst();
     }
 
+    /** The text between the first and last double quote; a string the debugger cut short ends in "…". */
     static Optional<String> quoted(String value) {
         int a = value.indexOf('"');
         int b = value.lastIndexOf('"');
-        return a >= 0 && b > a + 1 ? Optional.of(value.substring(a + 1, b)) : Optional.empty();
+        if (a < 0 || b <= a + 1) return Optional.empty();
+        boolean cut = value.substring(b + 1).strip().startsWith("...");
+        return Optional.of(value.substring(a + 1, b) + (cut ? "…" : ""));
     }
 
     /** An argument's value by name, stripped of its address when it is a string. */

@@ -42,6 +42,17 @@ public record BadPointer(Probe bad, Optional<Probe> previous, String whole) {
         return a.threadId().equals(b.threadId()) && a.frame() == b.frame();
     }
 
+    /**
+     * What to print next: the struct that holds the bad field ({@code *a.b2} when {@code a.b2->data}
+     * is bad), or the pointer the bad value was read through ({@code *a.b2->data}, whose symbol shows
+     * which variable holds the NULL, when {@code **a.b2->data} is bad).
+     */
+    public String nextExpression() {
+        if (previous.isEmpty()) return bad.expression();
+        String prev = previous.get().expression();
+        return bad.expression().equals("*" + prev) || bad.expression().equals("*(" + prev + ")") ? prev : "*" + prev;
+    }
+
     /** One sentence: {@code a.b2->data is NULL, so ****a.b2->data dereferences address 0}. */
     public String sentence() {
         if (bad.status() == Probe.Status.NULL) {

@@ -51,7 +51,8 @@ public final class HeapCorruptionDetector implements SnapshotDetector {
         Optional<StackFrame> caller = Stacks.faultingThread(s).flatMap(t -> Stacks.firstUserFrame(t.frames()));
         caller.ifPresent(c -> ev.add(SoftwareExceptionDetector.frame(s, thread, c,
                 "the program called the allocator from " + Stacks.where(c))));
-        String kind = msg.toLowerCase().contains("double free") ? "double free"
+        // the debugger may cut the message short ("free(): double f…")
+        String kind = msg.toLowerCase().contains("double f") ? "double free"
                 : msg.isEmpty() ? "heap corruption" : msg;
         String title = "Heap corruption: " + kind + caller.map(c -> " in " + c.function()).orElse("");
         double confidence = printerr.isPresent() || message.isPresent() ? 1.0 : 0.6;

@@ -15,7 +15,7 @@ public final class DefaultCommandPolicy implements CommandPolicy {
     private static final Set<String> GDB_READ_ONLY = Set.of(
             "bt", "backtrace", "where", "info", "i", "frame", "f", "up", "down", "thread", "list", "l",
             "disassemble", "ptype", "whatis", "x", "print", "p", "output", "inspect", "show", "help",
-            "select-frame", "faas", "tfaas", "explore", "info-threads", "echo", "printf", "display",
+            "select-frame", "faas", "tfaas", "taas", "explore", "info-threads", "echo", "printf", "display",
             "undisplay", "pwd", "apropos", "complete", "maint", "maintenance");
     private static final Set<String> GDB_SAFE_SETTINGS = Set.of(
             "print", "pagination", "width", "height", "listsize", "confirm", "style", "max-value-size",
@@ -52,6 +52,7 @@ public final class DefaultCommandPolicy implements CommandPolicy {
 
     private Verdict gdb(String c) {
         if (c.startsWith("!") || c.startsWith("|")) return new Confirm("runs a shell command");
+        if (c.contains("$_shell")) return new Confirm("runs a shell command through $_shell");
         String word = firstWord(c);
         String rest = c.substring(word.length()).strip();
         switch (word) {
@@ -71,8 +72,16 @@ public final class DefaultCommandPolicy implements CommandPolicy {
             default -> { }
         }
         if (!GDB_READ_ONLY.contains(word)) return new Confirm("'" + word + "' is not a known read-only gdb command");
+        if (Set.of("faas", "tfaas", "taas").contains(word)) {
+            String applied = rest.replaceFirst("^(-\\S+\\s*)*", "");
+            return applied.isEmpty() ? new Allow() : gdb(applied);
+        }
+        if ((word.equals("maint") || word.equals("maintenance"))
+                && !(rest.startsWith("info") || rest.startsWith("print") || rest.startsWith("show") || rest.startsWith("i "))) {
+            return new Confirm("maintenance commands can change gdb's state");
+        }
         if ((word.equals("thread") || word.equals("frame") || word.equals("f")) && rest.startsWith("apply")) {
-            String applied = rest.replaceFirst("^apply\\s+(all|[\\d\\s.-]+)(\\s+-\\S+)*\\s*", "");
+            String applied = rest.replaceFirst("^apply\\s+(all|[\\d.]+(-[\\d.]+)?(\\s+[\\d.]+(-[\\d.]+)?)*)(\\s+-\\S+)*\\s*", "");
             return applied.isEmpty() ? new Allow() : gdb(applied);
         }
         if (word.equals("info") && (rest.startsWith("set") || rest.isEmpty())) return new Allow();
@@ -118,6 +127,9 @@ public final class DefaultCommandPolicy implements CommandPolicy {
             return word.equals("bl") ? new Allow() : new Confirm("resumes the target or changes its breakpoints");
         }
         if (word.equals("r") && cmd.contains("=")) return new Confirm("writes a register");
+        if (word.equals("dx") && (cmd.contains("(") || cmd.contains("="))) {
+            return new Confirm("dx can call methods and assign in the target");
+        }
         if (word.startsWith("!") && !CDB_READ_ONLY.contains(word)) {
             return new Confirm("'" + word + "' is not a known read-only extension command");
         }
@@ -129,6 +141,17 @@ public final class DefaultCommandPolicy implements CommandPolicy {
     }
 
     private Verdict pdb(String c) {
+        if (c.contains(";;")) {
+            for (String part : c.split(";;")) {
+                Verdict v = part.isBlank() ? new Allow() : pdbOne(part.strip());
+                if (!(v instanceof Allow)) return v;
+            }
+            return new Allow();
+        }
+        return pdbOne(c);
+    }
+
+    private Verdict pdbOne(String c) {
         if (c.startsWith("!")) return new Confirm("runs a Python statement in the target");
         String word = firstWord(c);
         String rest = c.substring(word.length()).strip();

@@ -82,6 +82,12 @@ public final class SecretMasker {
             if (out.contains(k)) out = out.replace(k, maskFor(k));
         }
         for (Rule r : RULES) out = apply(r, out);
+        // a secret seen once is masked wherever it appears again, even where no rule would spot it
+        List<String> seen = new ArrayList<>(masks.keySet());
+        seen.sort(Comparator.comparingInt(String::length).reversed());
+        for (String s : seen) {
+            if (s.length() >= 6 && out.contains(s)) out = out.replace(s, masks.get(s));
+        }
         return out;
     }
 

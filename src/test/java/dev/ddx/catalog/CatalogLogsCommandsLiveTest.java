@@ -1,20 +1,24 @@
 package dev.ddx.catalog;
 
+import dev.ddx.cli.Ddx;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The catalog's log commands are real: each is either {@code ddx logs summarize FILE} or a
- * {@code grep}/{@code tail} pipeline-free command that the shell runs on a real log here without
- * a usage or pattern error (grep exits 2 on a malformed expression).
+ * The catalog's log commands are real: each is either {@code ddx logs summarize FILE}, run here
+ * on a real log, or a {@code grep}/{@code tail} command that the shell runs on that log without a
+ * usage or pattern error (grep exits 2 on a malformed expression).
  */
 class CatalogLogsCommandsLiveTest {
 
@@ -44,6 +48,11 @@ class CatalogLogsCommandsLiveTest {
                 if (p.exitValue() > 1) failures.add(e.id() + ": " + cmd + " -> exit " + p.exitValue() + " " + out.strip());
             }
         }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Ddx.execute(new String[] {"logs", "summarize", log.toString()}, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(0, exit, "ddx logs summarize FILE, as the catalog shows it, works: " + err);
+        assertTrue(!out.toString().isBlank(), "ddx logs summarize printed a summary");
         Files.deleteIfExists(log);
         System.out.println("catalog logs commands: " + ran + " grep/tail commands ran on a real log");
         assertTrue(failures.isEmpty(), "logs commands that fail:\n" + String.join("\n", failures));

@@ -134,6 +134,19 @@ class LogsCommandTest {
     }
 
     @Test
+    void aLokiSourceThatRefusesTheTokenEndsWithOneLineAndExitThree() throws IOException {
+        try (mockwebserver3.MockWebServer server = new mockwebserver3.MockWebServer()) {
+            server.start();
+            server.enqueue(new mockwebserver3.MockResponse.Builder().code(401).body("no").build());
+            Run r = ddx("logs", "summarize", "--loki", server.url("/").toString(), "--query", "{app=\"api\"}",
+                    "--since", "2h", "--bearer", "wrong");
+            assertEquals(3, r.code());
+            assertTrue(r.err().startsWith("ddx: Loki at ") && r.err().contains("refused the credentials (HTTP 401)"), r.err());
+            assertEquals(2, r.err().strip().split("\n").length, r.err());
+        }
+    }
+
+    @Test
     void aMalformedHeaderSpecIsAUsageError() throws IOException {
         Path log = Files.writeString(dir.resolve("app.log"), LOG);
         Run r = ddx("logs", "parse", "--header", "<Date> <Time>", log.toString());

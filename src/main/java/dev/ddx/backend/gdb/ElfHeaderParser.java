@@ -9,7 +9,8 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Reads an ELF file's header and program headers, enough to tell a core from an executable and
- * a whole core from a truncated one (the segments it declares end past the end of the file).
+ * a whole core from a truncated one (the segments or section headers it declares end past the end
+ * of the file).
  */
 public final class ElfHeaderParser {
     /** ET_EXEC, ET_DYN, ET_CORE. */
@@ -59,7 +60,11 @@ public final class ElfHeaderParser {
             long phoff = is64 ? h.getLong(32) : Integer.toUnsignedLong(h.getInt(28));
             int phentsize = Short.toUnsignedInt(h.getShort(is64 ? 54 : 42));
             int phnum = Short.toUnsignedInt(h.getShort(is64 ? 56 : 44));
-            long expected = Math.max(phoff + (long) phentsize * phnum, 0);
+            long shoff = is64 ? h.getLong(40) : Integer.toUnsignedLong(h.getInt(32));
+            int shentsize = Short.toUnsignedInt(h.getShort(is64 ? 58 : 46));
+            int shnum = Short.toUnsignedInt(h.getShort(is64 ? 60 : 48));
+            // program headers, and section headers when the writer added them (gdb's cores end with them)
+            long expected = Math.max(phoff + (long) phentsize * phnum, shoff == 0 ? 0 : shoff + (long) shentsize * shnum);
             if (phnum == 0 || phentsize == 0 || phoff + (long) phentsize * phnum > size) {
                 return new ElfHeader(true, type, expected, size);
             }

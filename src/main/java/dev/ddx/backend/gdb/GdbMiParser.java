@@ -55,6 +55,10 @@ public final class GdbMiParser {
         ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c < 0x80 && c != '\\') {
+                out.write(c);
+                continue;
+            }
             if (c != '\\' || i + 1 == s.length()) {
                 byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
                 out.write(b, 0, b.length);

@@ -33,6 +33,7 @@ import java.util.function.Function;
  */
 public final class GdbSnapshotParser {
     private static final String BEGIN = "<<ddx-json>>";
+    private static final String BEGIN_Z = "<<ddx-json-z>>";
     private static final String END = "<<ddx-end>>";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -44,8 +45,13 @@ public final class GdbSnapshotParser {
                            List<LockInfo> locks, List<LoadedModule> modules, Optional<ExceptionInfo> signal) {
     }
 
-    /** The one JSON document in what a helper command printed. */
+    /** The one JSON document in what a helper command printed (plain, or compressed and base64-encoded). */
     public static JsonNode document(String console) {
+        int z = console.indexOf(BEGIN_Z);
+        if (z >= 0) {
+            int e = console.indexOf(END, z);
+            if (e > z) return json(inflate(console.substring(z + BEGIN_Z.length(), e).strip()));
+        }
         int b = console.indexOf(BEGIN);
         int e = console.indexOf(END, Math.max(b, 0));
         if (b < 0 || e < 0) {
@@ -54,10 +60,33 @@ public final class GdbSnapshotParser {
             throw new DebuggerException("the ddx gdb helper gave no answer: " + (shown.isEmpty() ? "(nothing)" : shown),
                     "gdb needs Python support; run with --debug to see the exchange");
         }
+        return json(console.substring(b + BEGIN.length(), e));
+    }
+
+    private static JsonNode json(String text) {
         try {
-            return JSON.readTree(console.substring(b + BEGIN.length(), e));
+            return JSON.readTree(text);
         } catch (IOException x) {
             throw new DebuggerException("the ddx gdb helper answered malformed JSON: " + x.getMessage(), "", x);
+        }
+    }
+
+    private static String inflate(String base64) {
+        try {
+            byte[] packed = java.util.Base64.getDecoder().decode(base64);
+            java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+            inflater.setInput(packed);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(packed.length * 8);
+            byte[] buf = new byte[1 << 16];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(buf);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) break;
+                out.write(buf, 0, n);
+            }
+            inflater.end();
+            return out.toString(java.nio.charset.StandardCharsets.US_ASCII);
+        } catch (IllegalArgumentException | java.util.zip.DataFormatException x) {
+            throw new DebuggerException("the ddx gdb helper answered a damaged compressed document: " + x.getMessage(), "", x);
         }
     }
 

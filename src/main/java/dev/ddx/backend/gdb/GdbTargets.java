@@ -68,6 +68,7 @@ final class GdbTargets {
                     ProcFacts.arguments(spec.pid()), TargetProcess.Runtime.NATIVE, Capture.ATTACH, ProcessState.RUNNING,
                     OptionalLong.empty());
             Snapshot snap = snapshot(st, proc, Optional.empty(), InputInfo.of("gdb attach", "pid " + spec.pid()));
+            snap = CPythonStacks.addTo(s, snap);
             if (observed.isPresent()) snap = observed.get().applyTo(snap);
             return new GdbBackend(s, snap, "pid " + spec.pid() + " (" + proc.executable() + ")",
                     () -> s.mi("-target-detach"));

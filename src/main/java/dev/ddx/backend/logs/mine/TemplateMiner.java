@@ -138,9 +138,10 @@ public final class TemplateMiner {
         return all;
     }
 
+    /** Messages per (generalised) token at one position of a group of shapes. */
     static Map<String, Long> counts(List<Shape> group, int position) {
         Map<String, Long> m = new LinkedHashMap<>();
-        for (Shape s : group) m.merge(s.tokens[position], s.count, Long::sum);
+        for (Shape s : group) m.merge(TokenMasker.generalize(s.tokens[position]), s.count, Long::sum);
         return m;
     }
 }

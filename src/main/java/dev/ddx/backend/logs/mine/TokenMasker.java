@@ -64,6 +64,15 @@ public final class TokenMasker {
         return p > 0 ? v.substring(0, p) + WILDCARD : WILDCARD;
     }
 
+    /** A masked token without its word prefix ({@code MSRA-<*>} → {@code <*>}); a {@code key=} prefix stays. */
+    public static String generalize(String masked) {
+        int w = masked.indexOf(WILDCARD);
+        if (w <= 0) return masked;
+        int i = w;
+        while (i > 0 && masked.charAt(i - 1) != '=' && !isOpen(masked.charAt(i - 1))) i--;
+        return i == w ? masked : masked.substring(0, i) + masked.substring(w);
+    }
+
     /** Whether the text is a value by its form. */
     static boolean isValue(String v) {
         for (int i = 0; i < v.length(); i++) {

@@ -153,7 +153,9 @@ public final class EventReader implements Closeable {
             String message = more == null ? header.content() : more.toString().stripTrailing();
             Optional<Instant> time = header.time().isPresent() ? header.time() : line.time();
             String level = header.level().isEmpty() ? Levels.normalize(line.level()) : header.level();
-            return new LogEvent(source, (int) first, (int) last, time, level, header.thread(), header.component(),
+            String thread = header.thread().isEmpty() ? line.thread() : header.thread();
+            String component = header.component().isEmpty() ? line.component() : header.component();
+            return new LogEvent(source, (int) first, (int) last, time, level, thread, component,
                     message, "", "", List.of());
         }
     }

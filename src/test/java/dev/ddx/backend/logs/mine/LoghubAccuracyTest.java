@@ -41,9 +41,9 @@ class LoghubAccuracyTest {
     static final Map<String, Double> DRAIN = Map.of("HDFS", 0.998, "BGL", 0.963, "Zookeeper", 0.967,
             "Apache", 1.000, "Hadoop", 0.948, "Linux", 0.690, "OpenSSH", 0.788, "Spark", 0.920);
 
-    static final double FLOOR_AVERAGE = 0.91;
-    static final double FLOOR_OPENSSH = 0.86;
-    static final double FLOOR_LINUX = 0.67;
+    static final double FLOOR_AVERAGE = 0.955;
+    static final double FLOOR_OPENSSH = 0.98;
+    static final double FLOOR_LINUX = 0.86;
 
     @Test
     void minerBeatsTunedDrainOnAverageAndOnLinuxAndOpenSsh() throws IOException {
