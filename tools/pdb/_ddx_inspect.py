@@ -242,7 +242,8 @@ def _wait_target(frames):
     """(state, kind, object, label) for a thread waiting in threading/queue code, else None."""
     names = [(os.path.basename(f.f_code.co_filename), f.f_code.co_name, f) for f, _ in frames[:6]]
     for i, (file, func, f) in enumerate(names):
-        if file == "threading.py" and func == "_wait_for_tstate_lock":
+        if file == "threading.py" and (func == "_wait_for_tstate_lock" or func == "join" and i == 0):
+            # 3.8-3.12 wait in _wait_for_tstate_lock; 3.13 joins in C right under Thread.join
             thread = f.f_locals.get("self")
             return ("WAITING", "threading.Thread.join", thread, "join() of thread %s" % getattr(thread, "name", "?"))
         if file == "threading.py" and func == "wait" and i + 1 <= len(names):

@@ -46,8 +46,9 @@ public final class NestedExceptionDetector implements SnapshotDetector {
             }
             fact.append(ExceptionFacts.headline(link));
             if (!link.frames().isEmpty()) fact.append(" — in ").append(ExceptionFacts.frame(link.frames().get(0)));
-            ev.add(link.frames().isEmpty() ? ExceptionFacts.onException(s, link, fact.toString())
-                    : ExceptionFacts.onFrame(s, link, link.frames().get(0), fact.toString()));
+            // only the outermost link's frames are the thread's stack; earlier links have their own
+            ev.add(i == 0 && !link.frames().isEmpty() ? ExceptionFacts.onFrame(s, link, link.frames().get(0), fact.toString())
+                    : ExceptionFacts.onException(s, chain.get(0), fact.toString()));
         }
         ExceptionInfo root = chain.get(chain.size() - 1);
         String title = "Chain of " + chain.size() + " exceptions: " + chain.get(0).type() + " ← … ← "

@@ -159,6 +159,14 @@ class PythonSummarizeLiveTest {
     }
 
     @Test
+    void filesOpenedAndNeverClosedNameTheLineThatOpensThem() {
+        Run r = summarize("file_leak.py", "--observe", "3");
+        assertPatterns(r, Set.of("handle-leak"), Set.of("deadlock", "crash"));
+        assertTrue(r.evidence("handle-leak").contains("opened at ") && r.evidence("handle-leak").contains("file_leak.py:5"),
+                r.evidence("handle-leak"));
+    }
+
+    @Test
     void aDictCacheThatGrowsForever() {
         Run r = summarize("growing_cache.py", "--observe", "3");
         assertPatterns(r, Set.of("memory-leak"), Set.of("deadlock", "handle-leak", "crash"));
