@@ -12,6 +12,7 @@ import dev.ddx.event.EventBus;
 import dev.ddx.event.SessionEvent;
 import dev.ddx.model.Snapshot;
 import dev.ddx.model.TargetProcess;
+import dev.ddx.pattern.DetectorRegistry;
 import dev.ddx.pattern.Finding;
 import dev.ddx.policy.CommandGate;
 import dev.ddx.report.IncidentReport;
@@ -27,7 +28,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * {@code ddx summarize}: open the target, take one snapshot, run the detectors and print the
@@ -77,14 +82,34 @@ public final class SummarizeCommand implements Callable<Integer> {
         }
         if (!(timeout > 0) || timeout > 3600) throw new UsageException("--timeout must be between 0 and 3600 seconds, not " + timeout);
         TargetSpec ts = target.toSpec();
+        // the catalog is parsed while gdb works: on a cold JVM the two take about as long
+        CompletableFuture<Optional<Catalog>> catalog = CompletableFuture.supplyAsync(SummarizeCommand::catalog);
         Clock clock = Clock.systemUTC();
-        EventBus bus = new EventBus(clock);
-        SessionEvent.Started header = started(clock, "summarize", describe(ts));
-        bus.add(transcript.open(header));
-        BackendContext ctx = new BackendContext(CommandGate.headless(allowUnsafe), bus,
+        HeldEvents early = new HeldEvents();
+        BackendContext ctx = new BackendContext(CommandGate.headless(allowUnsafe), early,
                 Duration.ofMillis(Math.round(timeout * 1000)), clock);
         PrintWriter out = spec.commandLine().getOut();
-        return run(bus, header, () -> loadSnapshot(ts, ctx), format, out);
+        return run(clock, catalog, ts, early, () -> loadSnapshot(ts, ctx), format, out);
+    }
+
+    private int run(Clock clock, CompletableFuture<Optional<Catalog>> catalog, TargetSpec ts, HeldEvents early,
+                    Supplier<Snapshot> source, Format format, PrintWriter out) {
+        CompletableFuture<Snapshot> snapshot = CompletableFuture.supplyAsync(source);
+        EventBus bus = new EventBus(clock);
+        SessionEvent.Started header = started(clock, "summarize", describe(ts), catalog.join());
+        bus.add(transcript.open(header));
+        bus.on(header);
+        early.release(bus);
+        return run(bus, catalog.join(), () -> join(snapshot), format, out);
+    }
+
+    private static Snapshot join(CompletableFuture<Snapshot> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw e;
+        }
     }
 
     /** Where the snapshot comes from: a backend opened on the target, closed once the snapshot is taken. */
@@ -94,14 +119,18 @@ public final class SummarizeCommand implements Callable<Integer> {
         }
     }
 
-    /** Takes the snapshot, analyses it, emits the session's events and prints the rendering. */
-    static int run(EventBus bus, SessionEvent.Started header, java.util.function.Supplier<Snapshot> source,
-                   Format format, PrintWriter out) {
-        Clock clock = bus.clock();
+    /** Emits the header, then summarises: for callers that take the snapshot in this thread. */
+    static int run(EventBus bus, SessionEvent.Started header, Supplier<Snapshot> source, Format format, PrintWriter out) {
         bus.on(header);
+        return run(bus, catalog(), source, format, out);
+    }
+
+    /** Takes the snapshot, analyses it, emits the session's events and prints the rendering. */
+    static int run(EventBus bus, Optional<Catalog> catalog, Supplier<Snapshot> source, Format format, PrintWriter out) {
+        Clock clock = bus.clock();
         try {
             Snapshot s = source.get();
-            Analysis a = Analyzer.standard().analyze(s);
+            Analysis a = new Analyzer(DetectorRegistry.snapshotDetectors(), catalog).analyze(s);
             for (Finding f : a.findings()) bus.on(new SessionEvent.FindingRaised(clock.instant(), f));
             String text = render(a, format);
             bus.on(new SessionEvent.Answer(clock.instant(), text));
@@ -126,13 +155,21 @@ public final class SummarizeCommand implements Callable<Integer> {
     }
 
     static SessionEvent.Started started(Clock clock, String mode, String target) {
-        String catalog;
+        return started(clock, mode, target, catalog());
+    }
+
+    static SessionEvent.Started started(Clock clock, String mode, String target, Optional<Catalog> catalog) {
+        return new SessionEvent.Started(clock.instant(), Ddx.Version.current(), mode, target, "none",
+                catalog.map(Catalog::version).orElse("unavailable"));
+    }
+
+    /** The shipped catalog, or empty when it cannot be loaded (next commands then come from the findings alone). */
+    static Optional<Catalog> catalog() {
         try {
-            catalog = Catalog.load().version();
+            return Optional.of(Catalog.load());
         } catch (RuntimeException e) {
-            catalog = "unavailable";
+            return Optional.empty();
         }
-        return new SessionEvent.Started(clock.instant(), Ddx.Version.current(), mode, target, "none", catalog);
     }
 
     static String describe(TargetSpec ts) {
