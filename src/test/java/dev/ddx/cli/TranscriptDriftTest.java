@@ -3,18 +3,29 @@ package dev.ddx.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Replay catches drift: a recorded debugger output altered in a copy makes the replay differ, with a readable diff. */
 class TranscriptDriftTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @TempDir
     Path dir;
 
@@ -24,11 +35,14 @@ class TranscriptDriftTest {
         List<String> lines = new ArrayList<>(Files.readAllLines(original));
         int altered = 0;
         for (int i = 0; i < lines.size(); i++) {
-            String l = lines.get(i);
+            JsonNode n = JSON.readTree(lines.get(i));
+            if (!n.path("type").asText().equals("DebuggerExchange") || !n.path("command").asText().contains("ddx-snapshot")) continue;
             // the gdb snapshot: the second thread now waits in another function
-            // (the MI reply quotes the helper's JSON, so the name sits between escaped quotes: audit\\\")
-            if (l.startsWith("{\"type\":\"DebuggerExchange\"") && l.contains("func\\\\\\\":\\\\\\\"audit\\\\")) {
-                lines.set(i, l.replace("\\\\\\\"audit\\\\", "\\\\\\\"audit_journal\\\\"));
+            String output = n.get("output").asText();
+            String changed = alterSnapshot(output);
+            if (!changed.equals(output)) {
+                ((ObjectNode) n).put("output", changed);
+                lines.set(i, JSON.writeValueAsString(n));
                 altered++;
             }
         }
@@ -45,6 +59,28 @@ class TranscriptDriftTest {
         assertTrue(s.contains("\n--- recorded\n+++ replay\n@@ "), s);
         assertTrue(s.lines().anyMatch(l -> l.startsWith("- ") && l.contains("in audit at")), s);
         assertTrue(s.lines().anyMatch(l -> l.startsWith("+ ") && l.contains("in audit_journal at")), s);
+    }
+
+    /** The snapshot document gdb's helper printed, plain or zlib+base64 packed, with audit() renamed. */
+    private static String alterSnapshot(String output) throws Exception {
+        String begin = "<<ddx-json-z>>";
+        int z = output.indexOf(begin);
+        if (z < 0) return output.replace("\\\"func\\\":\\\"audit\\\"", "\\\"func\\\":\\\"audit_journal\\\"");
+        int e = output.indexOf("<<ddx-end>>", z);
+        String packed = output.substring(z + begin.length(), e);
+        Inflater inflater = new Inflater();
+        inflater.setInput(Base64.getDecoder().decode(packed));
+        ByteArrayOutputStream doc = new ByteArrayOutputStream();
+        byte[] buf = new byte[65536];
+        while (!inflater.finished()) doc.write(buf, 0, inflater.inflate(buf));
+        String json = doc.toString(StandardCharsets.US_ASCII).replace("\"func\":\"audit\"", "\"func\":\"audit_journal\"");
+        Deflater deflater = new Deflater();
+        deflater.setInput(json.getBytes(StandardCharsets.US_ASCII));
+        deflater.finish();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        while (!deflater.finished()) out.write(buf, 0, deflater.deflate(buf));
+        return output.substring(0, z + begin.length()) + Base64.getEncoder().encodeToString(out.toByteArray())
+                + output.substring(e);
     }
 
     @Test
