@@ -171,6 +171,13 @@ public final class Incident implements AutoCloseable {
 
     @Override
     public void close() {
+        logs.ifPresent(l -> {
+            try {
+                l.close();
+            } catch (RuntimeException ignored) {
+                // best effort, as for the debuggers
+            }
+        });
         for (DebuggerBackend b : backends) {
             try {
                 b.close();

@@ -9,7 +9,7 @@ import java.util.List;
  * findings the log detectors raised. Implemented over the logs backend's session; a recorded
  * view answers in replay.
  */
-public interface LogView {
+public interface LogView extends AutoCloseable {
 
     /** The sources read ("app.log, worker.log"). */
     String describe();
@@ -22,4 +22,9 @@ public interface LogView {
 
     /** Findings the log detectors raised; never null. */
     List<Finding> findings();
+
+    /** Releases what the view holds (spooled files); idempotent. */
+    @Override
+    default void close() {
+    }
 }

@@ -105,6 +105,29 @@ class OfflineAnalystLiveTest {
     }
 
     @Test
+    void aLogIncidentIsExplainedAndTheLogsCanBeSearched() {
+        String dir = System.getProperty("ddx.fixtures.dir");
+        Assumptions.assumeTrue(dir != null && Files.isDirectory(Path.of(dir)), "the shared fixtures are not here");
+        Result r = chat("--log", Path.of(dir, "loghub", "Zookeeper", "Zookeeper_2k.log").toString(),
+                "--ask", "what happened?", "--ask", "what do the logs say?");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("events from 1 source"), r.out());
+        shaped(r.out());
+    }
+
+    @Test
+    void aCoreAndALogTogether() {
+        NativeScenarios.assumeToolchain();
+        String dir = System.getProperty("ddx.fixtures.dir");
+        Assumptions.assumeTrue(dir != null && Files.isDirectory(Path.of(dir)), "the shared fixtures are not here");
+        Result r = chat("--core", NativeScenarios.core("null_deref").toString(), "--exe", NativeScenarios.binary("null_deref").toString(),
+                "--log", Path.of(dir, "loghub", "Apache", "Apache_2k.log").toString(), "--ask", "what happened?");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("logs "), r.out());
+        shaped(r.out());
+    }
+
+    @Test
     void aJstackDeadlockIsExplained() {
         String dir = System.getProperty("ddx.fixtures.dir");
         Assumptions.assumeTrue(dir != null && Files.isDirectory(Path.of(dir)), "the shared fixtures are not here");

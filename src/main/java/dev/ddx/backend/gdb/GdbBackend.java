@@ -69,25 +69,29 @@ public final class GdbBackend implements DebuggerBackend {
 
     /** gdb on a core file and its executable. */
     public static DebuggerBackend open(TargetSpec.Core spec, BackendContext ctx) {
-        return GdbTargets.core(spec, ctx, started(GdbMiTransport::start));
+        return GdbTargets.core(spec, ctx, started(GdbMiTransport::start), true);
     }
 
     /** gdb attached to a live process (observed first when {@code spec.observe()} is set). */
     public static DebuggerBackend open(TargetSpec.Pid spec, BackendContext ctx) {
-        return GdbTargets.pid(spec, ctx, started(GdbMiTransport::start));
+        return GdbTargets.pid(spec, ctx, started(GdbMiTransport::start), true);
     }
 
     /** A program launched under gdb. */
     public static DebuggerBackend open(TargetSpec.Run spec, BackendContext ctx) {
-        return GdbTargets.run(spec, ctx, started(GdbMiTransport::start));
+        return GdbTargets.run(spec, ctx, started(GdbMiTransport::start), true);
     }
 
-    /** The backend over a given transport (a recorded one in replay): opens the target through it. */
+    /**
+     * The backend over a given transport (a recorded one in replay): opens the target through it.
+     * Nothing is checked or sampled on this machine (no ELF header check, no /proc): only the
+     * debugger's replies count, so an --observe series is not reproduced.
+     */
     public static DebuggerBackend over(Transport transport, TargetSpec spec, BackendContext ctx) {
         Supplier<Transport> given = () -> transport;
-        if (spec instanceof TargetSpec.Core c) return GdbTargets.core(c, ctx, given);
-        if (spec instanceof TargetSpec.Pid p) return GdbTargets.pid(p, ctx, given);
-        if (spec instanceof TargetSpec.Run r) return GdbTargets.run(r, ctx, given);
+        if (spec instanceof TargetSpec.Core c) return GdbTargets.core(c, ctx, given, false);
+        if (spec instanceof TargetSpec.Pid p) return GdbTargets.pid(p, ctx, given, false);
+        if (spec instanceof TargetSpec.Run r) return GdbTargets.run(r, ctx, given, false);
         throw new IllegalArgumentException("not a gdb target: " + spec);
     }
 

@@ -20,8 +20,10 @@ public final class GdbScript {
         if (extracted != null && Files.exists(extracted)) return extracted;
         try (InputStream in = GdbScript.class.getResourceAsStream(RESOURCE)) {
             if (in == null) throw new DebuggerException("this ddx build lacks " + RESOURCE, "rebuild ddx");
-            Path p = Files.createTempFile("ddx-gdb-", ".py");
-            Files.write(p, in.readAllBytes());
+            // a fresh directory, but always the same file name, so recorded sessions stay comparable
+            Path d = Files.createTempDirectory("ddx-gdb-");
+            Path p = Files.write(d.resolve("ddx_gdb.py"), in.readAllBytes());
+            d.toFile().deleteOnExit();
             p.toFile().deleteOnExit();
             extracted = p;
             return p;

@@ -34,8 +34,12 @@ final class GdbTargets {
     private GdbTargets() {
     }
 
-    static DebuggerBackend core(TargetSpec.Core spec, BackendContext ctx, Supplier<Transport> transport) {
-        GdbInputChecks.core(spec.core(), spec.executable());
+    /**
+     * @param local true when gdb runs on this machine: the input files and the pid are checked here
+     *              first. False over a given transport (replay): only gdb's replies count.
+     */
+    static DebuggerBackend core(TargetSpec.Core spec, BackendContext ctx, Supplier<Transport> transport, boolean local) {
+        if (local) GdbInputChecks.core(spec.core(), spec.executable());
         return opened(transport, ctx, s -> {
             GdbInputChecks.loaded(s.mi("-file-exec-and-symbols " + GdbMiParser.fileArgument(spec.executable().toString())),
                     "gdb cannot load the executable " + spec.executable());
@@ -52,9 +56,9 @@ final class GdbTargets {
         });
     }
 
-    static DebuggerBackend pid(TargetSpec.Pid spec, BackendContext ctx, Supplier<Transport> transport) {
-        GdbInputChecks.pidExists(spec.pid());
-        Optional<Observation> observed = spec.observe().isZero() || spec.observe().isNegative()
+    static DebuggerBackend pid(TargetSpec.Pid spec, BackendContext ctx, Supplier<Transport> transport, boolean local) {
+        if (local) GdbInputChecks.pidExists(spec.pid());
+        Optional<Observation> observed = !local || spec.observe().isZero() || spec.observe().isNegative()
                 ? Optional.empty() : Optional.of(ProcSampler.system().observe(spec.pid(), spec.observe()));
         return opened(transport, ctx, s -> {
             MiReply attach = s.mi("-target-attach " + spec.pid());
@@ -75,8 +79,8 @@ final class GdbTargets {
         });
     }
 
-    static DebuggerBackend run(TargetSpec.Run spec, BackendContext ctx, Supplier<Transport> transport) {
-        Path program = GdbInputChecks.program(spec.command());
+    static DebuggerBackend run(TargetSpec.Run spec, BackendContext ctx, Supplier<Transport> transport, boolean local) {
+        Path program = local || spec.command().isEmpty() ? GdbInputChecks.program(spec.command()) : Path.of(spec.command().get(0));
         List<String> args = spec.command().subList(1, spec.command().size());
         return opened(transport, ctx, s -> {
             GdbInputChecks.loaded(s.mi("-file-exec-and-symbols " + GdbMiParser.fileArgument(program.toString())),

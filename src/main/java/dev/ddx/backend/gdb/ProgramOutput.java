@@ -21,7 +21,9 @@ final class ProgramOutput {
 
     static ProgramOutput create() {
         try {
-            Path f = Files.createTempFile("ddx-run-", ".out");
+            Path d = Files.createTempDirectory("ddx-run-");
+            Path f = Files.createFile(d.resolve("program.out"));
+            d.toFile().deleteOnExit();
             f.toFile().deleteOnExit();
             return new ProgramOutput(f);
         } catch (IOException e) {
