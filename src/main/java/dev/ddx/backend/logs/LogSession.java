@@ -156,6 +156,38 @@ public final class LogSession implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Up to about {@code max} events with a time, evenly thinned when there are more, with
+     * templates: the material of timelines and sequence diagrams.
+     */
+    public List<LogEvent> timedEvents(int max) {
+        List<LogEvent> out = new ArrayList<>();
+        long[] stride = {1};
+        long[] seen = {0};
+        forEachEvent(e -> {
+            if (e.time().isEmpty() || seen[0]++ % stride[0] != 0) return;
+            out.add(e);
+            if (out.size() >= 2 * max) {
+                List<LogEvent> half = new ArrayList<>();
+                for (int i = 0; i < out.size(); i += 2) half.add(out.get(i));
+                out.clear();
+                out.addAll(half);
+                stride[0] *= 2;
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The named numeric series ({@code T4.2}: template T4's second parameter), any template's,
+     * in the order asked; names that matched no number are left out.
+     */
+    public List<dev.ddx.backend.logs.summary.NumericSeries> series(List<String> names) {
+        dev.ddx.backend.logs.summary.SeriesCollector c = new dev.ddx.backend.logs.summary.SeriesCollector(names);
+        forEachEvent(c::accept);
+        return c.series();
+    }
+
     /** The findings of the log detectors over the summary. */
     public List<Finding> findings() {
         return LogDetectors.detect(summary());
