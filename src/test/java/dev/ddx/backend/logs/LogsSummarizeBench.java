@@ -40,7 +40,7 @@ class LogsSummarizeBench {
         Run ddx = run(List.of(java, HEAP, "-cp", cp, "dev.ddx.cli.Ddx", "logs", "summarize", "--format", "json", log.toString()));
         Run grep = run(List.of("grep", "-c", "ERROR", log.toString()));
         double mib = bytes / 1048576.0;
-        System.out.printf("file: %s, %.0f MiB, %d lines%n", log, mib, lines);
+        System.out.printf("file: %s, %.0f MiB, %d lines%n", log, mib, lines > 0 ? lines : countLines(log));
         System.out.printf("ddx logs summarize: %.1f s wall, %.1f s cpu, %.0f MB/s (wall), %.0f MB/s (cpu), peak RSS %d MB, exit %d%n",
                 ddx.wallSeconds, ddx.cpuSeconds, mib / ddx.wallSeconds, mib / Math.max(0.01, ddx.cpuSeconds), ddx.peakKb / 1024, ddx.exit);
         System.out.printf("grep -c ERROR:      %.1f s wall, %.0f MB/s, peak RSS %d MB%n",
@@ -51,6 +51,12 @@ class LogsSummarizeBench {
 
     static long lines;
 
+    static long countLines(Path log) throws IOException {
+        try (var in = Files.newBufferedReader(log)) {
+            return in.lines().count();
+        }
+    }
+
     record Run(double wallSeconds, double cpuSeconds, long peakKb, int exit) {
     }
 
@@ -60,7 +66,9 @@ class LogsSummarizeBench {
         cmd.addAll(command);
         Path err = Files.createTempFile("bench", ".time");
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        // not DISCARD: grep stops at the first match when its output is /dev/null
+        Path out = Files.createTempFile("bench", ".out");
+        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile())
                 .redirectError(err.toFile()).start();
         if (!p.waitFor(60, TimeUnit.MINUTES)) {
             p.destroyForcibly();
@@ -74,7 +82,9 @@ class LogsSummarizeBench {
             if (s.startsWith("Maximum resident set size (kbytes):")) peak = Long.parseLong(s.substring(s.lastIndexOf(' ') + 1));
             if (s.startsWith("User time (seconds):") || s.startsWith("System time (seconds):")) cpu += Double.parseDouble(s.substring(s.lastIndexOf(' ') + 1));
         }
+        if (p.exitValue() != 0) System.out.println("failed: " + command + "\n" + Files.readString(err));
         Files.deleteIfExists(err);
+        Files.deleteIfExists(out);
         return new Run(wall, cpu, peak, p.exitValue());
     }
 
