@@ -455,25 +455,22 @@ def modules(pins=()):
         import importlib.metadata as md
     except ImportError:  # Python < 3.8 has no importlib.metadata
         md = None
-    dists = {}
-    if md is not None and hasattr(md, "packages_distributions"):
-        try:
-            dists = md.packages_distributions()
-        except Exception:
-            dists = {}
     stdlib = set(getattr(sys, "stdlib_module_names", ()))
     out = []
     for name, mod in sorted(list(sys.modules.items())):
         if "." in name or mod is None:
             continue
         path = getattr(mod, "__file__", None) or ""
-        version, dist = _version(md, mod, dists.get(name, []))
         who = owner(path) if path else "system"
         if who == "driver" or name.startswith("_ddx"):
             continue
+        version, dist = _version(md, mod, name) if who != "system" else (None, "")
         rec = {"name": name, "path": path, "version": version, "distribution": dist, "owner": who}
-        if path and who == "user" and (name in stdlib or dist):
-            rec["shadows"] = "the standard library module" if name in stdlib else "the installed distribution " + dist
+        if path and who == "user":
+            # Python < 3.10 has no sys.stdlib_module_names: look in the standard library's folder
+            in_stdlib = name in stdlib if stdlib else _in_stdlib_dir(name)
+            if in_stdlib or dist:
+                rec["shadows"] = "the standard library module" if in_stdlib else "the installed distribution " + dist
         out.append(rec)
     installed = {}
     for pin in pins:
@@ -484,12 +481,24 @@ def modules(pins=()):
     return {"modules": out, "installed": installed}
 
 
-def _version(md, mod, dist_names):
-    dist = dist_names[0] if dist_names else ""
-    if md is not None and dist:
-        try:
-            return md.version(dist), dist
-        except Exception:
-            pass
+def _in_stdlib_dir(name):
+    for d in SYSTEM_DIRS:
+        if os.path.exists(os.path.join(d, name + ".py")) or os.path.isdir(os.path.join(d, name)):
+            return True
+    return False
+
+
+def _version(md, mod, name):
+    """The version of the distribution named like the module (most are), else __version__.
+
+    importlib.metadata.packages_distributions() would map every import name exactly but reads the
+    file list of every installed distribution (half a second on a modest environment); a hang
+    snapshot has to be quick."""
+    if md is not None:
+        for dist in (name, name.replace("_", "-")):
+            try:
+                return md.version(dist), dist
+            except Exception:
+                pass
     v = getattr(mod, "__version__", None)
-    return (v if isinstance(v, str) else None), dist
+    return (v if isinstance(v, str) else None), ""

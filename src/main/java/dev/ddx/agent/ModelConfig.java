@@ -62,10 +62,10 @@ public record ModelConfig(Path file, boolean fileExists, Properties values) {
         return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
     }
 
-    /** Where a key's value came from, for {@code ddx models}: the env var, the file, or "not set". */
+    /** Where a key's value came from, for {@code ddx models}: the env var, the file, or "the default". */
     public String origin(String key, Map<String, String> env) {
         String var = ENV.get(key);
         if (var != null && env.get(var) != null && !env.get(var).isBlank()) return "$" + var;
-        return get(key).isPresent() ? file.toString() : "not set";
+        return get(key).isPresent() ? file.toString() : "the default";
     }
 }

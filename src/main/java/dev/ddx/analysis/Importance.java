@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The order findings are shown in: what ended or froze the program first, its explanation next,
  * the elementary patterns (stacks collected, modules) last. Unknown patterns go just before the
- * elementary ones. Ties: higher confidence first, then title.
+ * elementary ones. Ties: higher confidence first, then the detectors' own order (the sort is stable,
+ * so several deadlocks stay in the thread order the culprit is chosen by).
  */
 final class Importance {
     static final List<String> ORDER = List.of(
@@ -27,6 +28,5 @@ final class Importance {
 
     static final Comparator<Finding> ORDERING = Comparator
             .comparingInt((Finding f) -> rank(f.patternId()) < 0 ? ORDER.size() : rank(f.patternId()))
-            .thenComparing(Comparator.comparingDouble(Finding::confidence).reversed())
-            .thenComparing(Finding::title);
+            .thenComparing(Comparator.comparingDouble(Finding::confidence).reversed());
 }

@@ -13,7 +13,8 @@ import java.util.TreeSet;
 
 /**
  * One stable line per incident: {@code failure-class/signal/module!function}, e.g.
- * {@code crash/SIGSEGV/null_deref!deref_chain} or {@code deadlock/-/deadlock!audit_ledger+deadlock!transfer_funds}.
+ * {@code crash/SIGSEGV/null_deref!deref_chain} or {@code deadlock/-/deadlock!audit_ledger+deadlock!transfer_funds}
+ * (for a deadlock, the culprit frames of every thread of the first cycle, sorted).
  * Built only from names: no addresses, pids, paths or line numbers, so the same bug on another run
  * or machine gives the same line.
  */
@@ -36,7 +37,8 @@ public final class Signature {
     private static String where(Snapshot s, String cls, Optional<Culprit> culprit) {
         if (cls.equals("deadlock")) {
             TreeSet<String> names = new TreeSet<>();
-            for (WaitForGraph.Cycle c : WaitForGraph.of(s).cycles()) {
+            // the first cycle in thread order (the culprit's): one bug, one line, however many cycles
+            for (WaitForGraph.Cycle c : WaitForGraph.of(s).cycles().stream().limit(1).toList()) {
                 for (String t : c.threads()) {
                     s.thread(t).flatMap(x -> Stacks.firstUserFrame(x.frames())).ifPresent(f -> names.add(name(f)));
                 }
@@ -51,6 +53,8 @@ public final class Signature {
         String module = clean(Stacks.shortModule(f.module()));
         String fn = clean(f.function());
         if (fn.startsWith("0x")) fn = "??";
+        // Java frames name the class twice: module "a.B", function "a.B.run"
+        if (!module.isEmpty() && fn.startsWith(module + ".")) fn = fn.substring(module.length() + 1);
         return module.isEmpty() ? fn : module + "!" + fn;
     }
 

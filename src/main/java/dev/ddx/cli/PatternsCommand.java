@@ -40,7 +40,8 @@ public final class PatternsCommand implements Callable<Integer> {
     int limit;
 
     @Option(names = {"-c", "--category"}, paramLabel = "CATEGORY",
-            description = "List only one category: ${COMPLETION-CANDIDATES}.", completionCandidates = Categories.class)
+            description = "List or search one category only: ${COMPLETION-CANDIDATES}.",
+            completionCandidates = Categories.class)
     String category;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
@@ -59,19 +60,21 @@ public final class PatternsCommand implements Callable<Integer> {
             throw new UsageException("give either a pattern ID or --search/--category, not both",
                     "try: ddx patterns --help");
         }
+        if (category != null && !CatalogValidation.CATEGORIES.contains(category)) {
+            throw new UsageException("no category '" + category + "'; the categories are "
+                    + String.join(", ", CatalogValidation.CATEGORIES));
+        }
         if (search != null) {
             if (search.isBlank()) throw new UsageException("--search needs some words", "try: ddx patterns --search \"stuck threads\"");
             if (limit < 1) throw new UsageException("--limit must be at least 1, not " + limit);
-            List<SearchHit> hits = catalog.search(search, limit);
+            List<SearchHit> hits = category == null ? catalog.search(search, limit)
+                    : catalog.search(search, Integer.MAX_VALUE).stream()
+                    .filter(h -> h.entry().category().equals(category)).limit(limit).toList();
             out.print(json ? PatternsJsonRenderer.search(search, hits) : PatternsTextRenderer.search(search, hits));
         } else if (id != null) {
             PatternEntry e = catalog.find(id).orElseThrow(() -> unknown(catalog, id));
             out.print(json ? PatternsJsonRenderer.entry(e) : PatternsTextRenderer.entry(e));
         } else {
-            if (category != null && !CatalogValidation.CATEGORIES.contains(category)) {
-                throw new UsageException("no category '" + category + "'; the categories are "
-                        + String.join(", ", CatalogValidation.CATEGORIES));
-            }
             List<String> categories = category == null ? CatalogValidation.CATEGORIES : List.of(category);
             out.print(json ? PatternsJsonRenderer.list(catalog, categories) : PatternsTextRenderer.list(catalog, categories));
         }

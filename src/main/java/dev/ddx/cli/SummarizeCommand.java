@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -66,11 +67,19 @@ public final class SummarizeCommand implements Callable<Integer> {
             description = "Allow debugger commands that can change the target (refused by default).")
     boolean allowUnsafe;
 
+    @Option(names = "--from-transcript", paramLabel = "FILE",
+            description = "Summarise a recorded session (a ddx transcript) from its recorded debugger output.")
+    Path fromTranscript;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (fromTranscript != null) {
+            if (target.any()) throw new UsageException("--from-transcript takes the target from the transcript", "drop the target options");
+            return TranscriptSummary.print(fromTranscript, format, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
         if (!(timeout > 0) || timeout > 3600) throw new UsageException("--timeout must be between 0 and 3600 seconds, not " + timeout);
         TargetSpec ts = target.toSpec();
         // the catalog is parsed while gdb works: on a cold JVM the two take about as long

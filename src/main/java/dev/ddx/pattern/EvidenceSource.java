@@ -15,9 +15,10 @@ public final class EvidenceSource {
         return s.input().kind() + ": thread stacks";
     }
 
-    /** The signal or exception that stopped the target. */
+    /** The signal or exception that stopped the target: {@code gdb core: stop signal}, {@code pdb driver: exception}. */
     public static String signal(Snapshot s) {
-        return s.input().kind() + ": stop signal";
+        boolean signal = s.exception().map(e -> e.signal().isPresent()).orElse(true);
+        return s.input().kind() + (signal ? ": stop signal" : ": exception");
     }
 
     /** Locks with owners and waiters. */

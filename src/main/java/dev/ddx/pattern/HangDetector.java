@@ -37,11 +37,11 @@ public final class HangDetector implements SnapshotDetector {
                     EvidenceSource.process(s)));
             confidence = 0.9;
         } else if (state == TargetProcess.ProcessState.RUNNING && !g.cycles().isEmpty()) {
-            ev.add(Evidence.of("the live process has threads in a lock cycle that can never be released",
+            ev.add(Evidence.of("threads wait for each other in a lock cycle that can never be released",
                     EvidenceSource.locks(s)));
             confidence = 0.9;
         } else if (state == TargetProcess.ProcessState.RUNNING && allWaiting(s) && !g.isEmpty()) {
-            ev.add(Evidence.of("no thread of the live process is running and some wait for locks",
+            ev.add(Evidence.of("no thread is running and some wait for locks held by threads that are themselves waiting",
                     EvidenceSource.stacks(s)));
             confidence = 0.6;
         } else {

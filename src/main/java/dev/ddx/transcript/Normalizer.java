@@ -65,6 +65,8 @@ public final class Normalizer {
         r.add(Rule.of("thread-ident", "(?i)\\b(tid|nid|native id|native thread id|ident|thread id)([ =:#]+)(?:0x)?[0-9a-f]+\\b", "$1$2<tid>"));
         r.add(Rule.of("long-id", "\\b\\d{9,}\\b", "<id>"));
         r.add(Rule.of("duration", "\\b\\d+(?:\\.\\d+)?\\s?(?:ns|us|µs|ms|s|sec|secs|seconds|min|minutes)\\b", "<duration>"));
+        r.add(Rule.of("size", "\\b\\d+(?:\\.\\d+)?\\s?(?:B|[KMGT]i?B|kB)(?:/s)?\\b", "<size>"));
+        r.add(Rule.of("sample-count", "\\b\\d+ of \\d+ samples\\b", "<n> of <m> samples"));
         r.add(Rule.of("percentage", "\\b\\d+(?:\\.\\d+)?\\s?%", "<pct>"));
         return new Normalizer(r);
     }

@@ -46,9 +46,8 @@ public final class RecordedBackends {
 
     /** The backend of {@code spec} over the recording; the debugger's replies come from the recorded exchanges. */
     public DebuggerBackend open(TargetSpec spec, BackendContext ctx) {
-        if (spec instanceof TargetSpec.Run || spec instanceof TargetSpec.Core) {
-            standIns(spec);
-            return GdbBackend.over(transport("gdb"), spec, ctx);
+        if (spec instanceof TargetSpec.Run || spec instanceof TargetSpec.Core || spec instanceof TargetSpec.Pid) {
+            return GdbBackend.over(transport("gdb"), absolute(spec), ctx);
         }
         if (spec instanceof TargetSpec.Dump d) {
             RecordedTransport text = transport("text");
@@ -64,29 +63,19 @@ public final class RecordedBackends {
     }
 
     /**
-     * gdb's backend checks that the program (or the core and executable) exist before it talks to
-     * gdb. Replayed from the recording, gdb never reads them, and build outputs such as
-     * {@code target/transcript-scenarios/…} are not there in a fresh checkout: an empty stand-in
-     * is created in their place, inside the project's {@code target/} only.
+     * The target with its files named absolutely, as the recorded session named them to gdb
+     * (relative paths are the project's), so the commands match the recorded ones.
      */
-    private void standIns(TargetSpec spec) {
-        List<String> files = new ArrayList<>();
-        if (spec instanceof TargetSpec.Run r && !r.command().isEmpty()) files.add(r.command().get(0));
+    private TargetSpec absolute(TargetSpec spec) {
+        if (spec instanceof TargetSpec.Run r && !r.command().isEmpty()) {
+            List<String> cmd = new ArrayList<>(r.command());
+            if (cmd.get(0).contains("/")) cmd.set(0, projectDir.resolve(cmd.get(0)).normalize().toString());
+            return new TargetSpec.Run(cmd, r.hangAfter());
+        }
         if (spec instanceof TargetSpec.Core c) {
-            files.add(c.core().toString());
-            files.add(c.executable().toString());
+            return new TargetSpec.Core(projectDir.resolve(c.core()).normalize(), projectDir.resolve(c.executable()).normalize());
         }
-        for (String f : files) {
-            Path p = projectDir.resolve(f).normalize();
-            if (Files.exists(p) || !p.startsWith(projectDir.resolve("target"))) continue;
-            try {
-                Files.createDirectories(p.getParent());
-                Files.write(p, new byte[0]);
-                p.toFile().setExecutable(true);
-            } catch (IOException e) {
-                // the backend reports the missing file itself
-            }
-        }
+        return spec;
     }
 
     /** The pinned versions the recorded session compared against, read again from the requirements file. */

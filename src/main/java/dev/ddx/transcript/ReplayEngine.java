@@ -70,6 +70,20 @@ public final class ReplayEngine {
         return new LiveScenario(projectDir).unavailable(t.header());
     }
 
+    private static List<SessionEvent> snapshot(List<SessionEvent> events) {
+        synchronized (events) {
+            return new ArrayList<>(events);
+        }
+    }
+
+    /** Every event as its transcript line: where native thread ids of the session are named. */
+    private static List<String> texts(List<SessionEvent> events) {
+        TranscriptCodec codec = new TranscriptCodec(UnaryOperator.identity());
+        List<String> out = new ArrayList<>();
+        for (SessionEvent e : events) out.add(codec.eventLine(e));
+        return out;
+    }
+
     /** Replays {@code t}, from the recording or live. */
     public Result replay(Transcript t, boolean live) {
         SessionRunner runner = runners.get(t.header().mode());
@@ -81,7 +95,14 @@ public final class ReplayEngine {
         UnaryOperator<String> norm = s -> normalizer.withSessionIds(List.of(s)).normalize(s);
         List<SessionEvent> got = Collections.synchronizedList(new ArrayList<>());
         EventBus bus = new EventBus(clock).add(got::add);
-        ScriptedChatModel model = new ScriptedChatModel(ScriptedChatModel.turns(t.events()), norm);
+        Normalizer recordedIds = normalizer.withSessionIds(texts(t.events()));
+        UnaryOperator<String> replayedIds = s -> {
+            List<String> seen = texts(snapshot(got));
+            seen.add(s);
+            return normalizer.withSessionIds(seen).normalize(s);
+        };
+        ScriptedChatModel model = new ScriptedChatModel(ScriptedChatModel.turns(t.events()), recordedIds::normalize,
+                replayedIds);
         RecordedBackends recorded = new RecordedBackends(t.events(), norm, projectDir);
         BackendContext ctx = new BackendContext(CommandGate.headless(t.header().hasOption("--allow-unsafe")), bus,
                 Duration.ofSeconds(60), clock);
@@ -100,7 +121,8 @@ public final class ReplayEngine {
             got.add(new SessionEvent.Error(clock.instant(), "replay", "the recording has " + model.unused()
                     + " more model turn(s) the replay never asked for"));
         }
-        TranscriptComparator cmp = new TranscriptComparator(normalizer, TranscriptMasks.session(projectDir));
+        TranscriptComparator cmp = new TranscriptComparator(normalizer, TranscriptMasks.session(projectDir))
+                .scope(live ? TranscriptComparator.Scope.FINDINGS : TranscriptComparator.Scope.FULL);
         return new Result(t, got, cmp.compare(t.events(), got), live);
     }
 }

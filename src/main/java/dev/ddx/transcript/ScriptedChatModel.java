@@ -32,14 +32,19 @@ public final class ScriptedChatModel implements ChatModel {
     }
 
     private final List<Turn> turns;
-    private final UnaryOperator<String> normalize;
+    private final UnaryOperator<String> expectedNorm;
+    private final UnaryOperator<String> actualNorm;
     private final List<String> surprises = new ArrayList<>();
     private int next;
 
-    /** @param normalize applied to both last messages before comparing them */
-    public ScriptedChatModel(List<Turn> turns, UnaryOperator<String> normalize) {
+    /**
+     * @param expectedNorm applied to the recorded last message before comparing
+     * @param actualNorm   applied to the last message of the request the replay makes
+     */
+    public ScriptedChatModel(List<Turn> turns, UnaryOperator<String> expectedNorm, UnaryOperator<String> actualNorm) {
         this.turns = List.copyOf(turns);
-        this.normalize = normalize;
+        this.expectedNorm = expectedNorm;
+        this.actualNorm = actualNorm;
     }
 
     /** The model turns of a transcript, paired in order. */
@@ -66,7 +71,7 @@ public final class ScriptedChatModel implements ChatModel {
         }
         Turn t = turns.get(next);
         if (t.request().messages() != messages.size()
-                || !normalize.apply(t.request().lastMessage()).equals(normalize.apply(last))) {
+                || !expectedNorm.apply(t.request().lastMessage()).equals(actualNorm.apply(last))) {
             throw surprise("model request " + (next + 1) + " differs from the recording: expected "
                     + t.request().messages() + " messages ending " + brief(t.request().lastMessage()) + ", got "
                     + messages.size() + " messages ending " + brief(last));

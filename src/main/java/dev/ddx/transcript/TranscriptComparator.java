@@ -17,8 +17,22 @@ import java.util.function.UnaryOperator;
  * not compared here: they are the inputs replay feeds back, and their effect shows in these.
  */
 public final class TranscriptComparator {
+
+    /** How much of a session is compared. */
+    public enum Scope {
+        /** Everything: tool calls and results, findings with confidence and evidence, whole answers, errors. */
+        FULL,
+        /**
+         * What was found: tool calls (name and arguments), findings (pattern and title), the first
+         * paragraph of each answer, errors. For live replays: a program run again differs in what
+         * its other threads happened to be doing, and that is not a change in ddx.
+         */
+        FINDINGS
+    }
+
     private final Normalizer normalizer;
     private final UnaryOperator<String> mask;
+    private Scope scope = Scope.FULL;
 
     /**
      * @param mask applied to the replay's text before comparing, since the recording was masked
@@ -27,6 +41,13 @@ public final class TranscriptComparator {
     public TranscriptComparator(Normalizer normalizer, UnaryOperator<String> mask) {
         this.normalizer = normalizer;
         this.mask = mask;
+    }
+
+    /** The same comparator comparing only {@code scope}. */
+    public TranscriptComparator scope(Scope scope) {
+        TranscriptComparator c = new TranscriptComparator(normalizer, mask);
+        c.scope = scope;
+        return c;
     }
 
     /** The comparison of the recorded events with the replayed ones. */
@@ -41,12 +62,14 @@ public final class TranscriptComparator {
      * Native thread ids are numbered per session first ({@link Normalizer#withSessionIds}).
      */
     public List<String> outline(List<SessionEvent> events, UnaryOperator<String> textMask) {
-        List<String> raw = rawOutline(events, textMask);
-        Normalizer session = normalizer.withSessionIds(raw);
+        // thread ids are learnt from everything, also from what this scope leaves out
+        List<String> all = rawOutline(events, textMask, Scope.FULL);
+        List<String> raw = scope == Scope.FULL ? all : rawOutline(events, textMask, scope);
+        Normalizer session = normalizer.withSessionIds(all);
         return raw.stream().map(session::normalize).toList();
     }
 
-    private List<String> rawOutline(List<SessionEvent> events, UnaryOperator<String> textMask) {
+    private List<String> rawOutline(List<SessionEvent> events, UnaryOperator<String> textMask, Scope scope) {
         List<String> out = new ArrayList<>();
         int calls = 0;
         int findings = 0;
@@ -55,13 +78,14 @@ public final class TranscriptComparator {
             if (e instanceof SessionEvent.ToolCall c) {
                 out.add("tool call " + (++calls) + ": " + c.name() + " " + text(textMask, c.arguments()));
             } else if (e instanceof SessionEvent.ToolResult r) {
+                if (scope == Scope.FINDINGS) continue;
                 out.add("tool result " + calls + " " + r.name() + (r.error() ? " (error)" : "") + ":");
                 indent(out, text(textMask, r.result()));
             } else if (e instanceof SessionEvent.FindingRaised f) {
-                finding(out, ++findings, f.finding(), textMask);
+                finding(out, ++findings, f.finding(), textMask, scope);
             } else if (e instanceof SessionEvent.Answer a) {
                 out.add("answer " + (++answers) + ":");
-                indent(out, text(textMask, a.text()));
+                indent(out, scope == Scope.FULL ? text(textMask, a.text()) : firstParagraph(text(textMask, a.text())));
             } else if (e instanceof SessionEvent.Error err) {
                 out.add("error (" + err.who() + "): " + text(textMask, err.message()));
             }
@@ -69,7 +93,24 @@ public final class TranscriptComparator {
         return out;
     }
 
-    private void finding(List<String> out, int n, Finding f, UnaryOperator<String> textMask) {
+    private static String firstParagraph(String text) {
+        String t = text.strip();
+        int cut = t.indexOf("\n\n");
+        if (cut >= 0) t = t.substring(0, cut);
+        // a Markdown summary opens with its title: the paragraph after it says what happened
+        if (t.startsWith("# ") && !t.contains("\n")) {
+            String rest = text.strip().substring(t.length()).strip();
+            int next = rest.indexOf("\n\n");
+            t = t + "\n" + (next < 0 ? rest : rest.substring(0, next));
+        }
+        return t;
+    }
+
+    private void finding(List<String> out, int n, Finding f, UnaryOperator<String> textMask, Scope scope) {
+        if (scope == Scope.FINDINGS) {
+            out.add("finding " + n + ": " + f.patternId() + " — " + text(textMask, f.title()));
+            return;
+        }
         out.add(String.format(Locale.ROOT, "finding %d: %s — %s (confidence %.2f)", n, f.patternId(),
                 text(textMask, f.title()), f.confidence()));
         for (Evidence ev : f.evidence()) {

@@ -4,7 +4,7 @@ import mockwebserver3.MockResponse;
 import okhttp3.Headers;
 
 /** Responses of an OpenAI-compatible server, as JSON and as server-sent events, for MockWebServer. */
-final class OpenAiScript {
+public final class OpenAiScript {
     private OpenAiScript() {
     }
 
@@ -27,11 +27,11 @@ final class OpenAiScript {
         return json(body);
     }
 
-    static MockResponse json(String body) {
+    public static MockResponse json(String body) {
         return new MockResponse.Builder().code(200).headers(Headers.of("Content-Type", "application/json")).body(body).build();
     }
 
-    static MockResponse status(int code) {
+    public static MockResponse status(int code) {
         return new MockResponse.Builder().code(code).headers(Headers.of("Content-Type", "application/json"))
                 .body("{\"error\":{\"message\":\"status " + code + "\",\"type\":\"server_error\"}}").build();
     }

@@ -70,4 +70,12 @@ class AnalyzerTest {
         assertEquals("crunch", a.culprit().orElseThrow().frame().function());
         assertEquals("spiking-thread/-/app!crunch", a.signature());
     }
+
+    @Test
+    void javaFramesDoNotRepeatTheClassInTheSignature() {
+        dev.ddx.model.StackFrame f = new dev.ddx.model.StackFrame(0, "com.shop.Cart.total", "com.shop.Cart",
+                java.util.Optional.of(new dev.ddx.model.SourceLocation("Cart.java", 12)), java.util.OptionalLong.empty(),
+                List.of(), List.of(), java.util.Optional.empty(), dev.ddx.model.CodeOwner.USER);
+        assertEquals("com.shop.Cart!total", Signature.name(f));
+    }
 }

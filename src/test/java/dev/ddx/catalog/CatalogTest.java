@@ -3,6 +3,7 @@ package dev.ddx.catalog;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -119,6 +120,21 @@ class CatalogTest {
 
     /** Upper-case words that are literal parts of commands or patterns, not placeholders. */
     private static final java.util.Set<String> KNOWN_CAPS = java.util.Set.of("ERROR", "VERSION");
+
+    @Test
+    void noTextIsRepeatedBetweenEntries() {
+        java.util.Map<String, String> seen = new java.util.HashMap<>();
+        for (PatternEntry e : Catalog.load().all()) {
+            List<String> texts = new java.util.ArrayList<>(List.of(e.summary().split("(?<=[.!?])\\s+")));
+            texts.addAll(e.signals());
+            for (String t : texts) {
+                String key = t.strip().toLowerCase(java.util.Locale.ROOT);
+                if (key.length() < 40) continue;
+                String before = seen.putIfAbsent(key, e.id());
+                assertTrue(before == null || before.equals(e.id()), "\"" + t + "\" appears in " + before + " and " + e.id());
+            }
+        }
+    }
 
     @Test
     void closeIdsSuggestNearSpellingsAndWords() {

@@ -46,6 +46,14 @@ class PatternsCommandTest {
     }
 
     @Test
+    void searchCanBeKeptToOneCategory() {
+        Run r = run("patterns", "--search", "threads waiting on a lock", "--category", "ddx");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("  1. lock-contention "), r.out());
+        assertFalse(r.out().contains(" deadlock "), r.out());
+    }
+
+    @Test
     void anUnknownCategoryIsAUsageError() {
         Run r = run("patterns", "--category", "misc");
         assertEquals(2, r.exit());
@@ -142,8 +150,8 @@ class PatternsCommandTest {
                 pattern in full.
                 With --search, ranks the patterns that fit a plain-language description.
                       [ID]                  A pattern id, e.g. deadlock or in-papyro.
-                  -c, --category=CATEGORY   List only one category: elementary, analysis,
-                                              architecture, implementation, usage,
+                  -c, --category=CATEGORY   List or search one category only: elementary,
+                                              analysis, architecture, implementation, usage,
                                               presentation, design, ddx.
                       --debug               On an error, print the Java stack trace too.
                   -f, --format=FORMAT       Output format: text, json (default: text).

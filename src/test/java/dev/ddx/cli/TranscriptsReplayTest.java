@@ -1,0 +1,65 @@
+package dev.ddx.cli;
+
+import dev.ddx.transcript.Transcript;
+import dev.ddx.transcript.TranscriptReader;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * Replays every transcript in the project's {@code transcripts/} as a regression test, one
+ * dynamic test each: from the recording (every tool call, finding and answer compared), and
+ * then live — the program compiled and run again, the script rerun, the real debugger — where
+ * the target can be rebuilt on this machine.
+ */
+class TranscriptsReplayTest {
+
+    static Path projectDir() {
+        return Path.of(System.getProperty("ddx.project.dir", System.getProperty("user.dir")));
+    }
+
+    static List<Path> transcripts() throws IOException {
+        try (Stream<Path> s = Files.list(projectDir().resolve("transcripts"))) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().toList();
+        }
+    }
+
+    private static String[] replay(boolean live, Path file) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] args = live ? new String[] {"replay", "--live", file.toString()} : new String[] {"replay", file.toString()};
+        int code = Ddx.execute(args, new PrintWriter(out), new PrintWriter(err));
+        return new String[] {String.valueOf(code), out + err.toString()};
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyTranscriptReplaysEquivalentToItsRecording() throws IOException {
+        List<Path> files = transcripts();
+        assertFalse(files.isEmpty(), "no transcripts in " + projectDir().resolve("transcripts"));
+        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+            String[] recorded = replay(false, f);
+            assertEquals("0", recorded[0], "replayed from the recording:\n" + recorded[1]);
+            Transcript t = TranscriptReader.read(f);
+            Optional<String> noLive = ReplayRunners.engine(f, Clock.systemUTC()).liveUnavailable(t);
+            if (noLive.isPresent()) {
+                System.out.println(f.getFileName() + ": not replayed live here: " + noLive.get());
+                return;
+            }
+            String[] live = replay(true, f);
+            assertEquals("0", live[0], "replayed live:\n" + live[1]);
+        }));
+    }
+
+}
