@@ -41,7 +41,7 @@ public final class ModelTextRenderer {
         b.append('\n');
         for (List<TargetThread> set : sets.values()) {
             TargetThread first = set.get(0);
-            b.append(set.size() == 1 ? first.label() : set.size() + " threads " + idRanges(set))
+            b.append(set.size() == 1 ? first.label() : set.size() + " threads " + ids(set.stream().map(TargetThread::id).toList()))
                     .append(" [").append(first.state().name().toLowerCase(Locale.ROOT)).append("]\n");
             frames(b, first, framesPerSet, false);
         }
@@ -95,7 +95,7 @@ public final class ModelTextRenderer {
         StringBuilder b = new StringBuilder();
         for (LockInfo l : s.locks()) {
             b.append(l.label()).append(": held by ").append(l.owner().map(o -> "thread " + o).orElse("nobody known"));
-            if (!l.waiters().isEmpty()) b.append("; waited for by threads ").append(String.join(", ", l.waiters()));
+            if (!l.waiters().isEmpty()) b.append("; waited for by ").append(l.waiters().size()).append(" threads: ").append(ids(l.waiters()));
             l.acquiredAt().ifPresent(a -> b.append("; taken at ").append(a));
             b.append('\n');
         }
@@ -118,16 +118,70 @@ public final class ModelTextRenderer {
         return b.toString().stripTrailing();
     }
 
-    /** Findings with their evidence, one block each. */
+    /**
+     * Findings with their evidence, one block each. Facts that differ only in their numbers (the
+     * same wait on 31 threads) are shown once, with how many more there are and on which threads.
+     */
     public static String findings(List<Finding> fs) {
         if (fs.isEmpty()) return "no pattern of the catalog was detected in the evidence";
         StringBuilder b = new StringBuilder();
         for (Finding f : fs) {
             b.append(f.patternId()).append(" (confidence ").append(String.format(Locale.ROOT, "%.2f", f.confidence()))
                     .append("): ").append(f.title()).append('\n');
-            for (Evidence e : f.evidence()) b.append("  - ").append(bound(e.fact())).append(" [").append(e.where()).append("]\n");
+            Map<String, List<Evidence>> groups = new LinkedHashMap<>();
+            for (Evidence e : f.evidence()) groups.computeIfAbsent(shape(e.fact()), k -> new ArrayList<>()).add(e);
+            for (List<Evidence> g : groups.values()) {
+                Evidence e = g.get(0);
+                b.append("  - ").append(bound(e.fact())).append(" [").append(e.where()).append("]\n");
+                if (g.size() > 1) {
+                    List<String> threads = g.subList(1, g.size()).stream().map(x -> x.thread().orElse("?")).toList();
+                    b.append("    … and ").append(g.size() - 1).append(" more facts like it")
+                            .append(threads.contains("?") ? "" : " (threads " + ids(threads) + ")").append('\n');
+                }
+            }
         }
         return b.toString().stripTrailing();
+    }
+
+    /** A fact with its numbers blanked, so facts that differ only in ids and addresses group together. */
+    static String shape(String fact) {
+        StringBuilder b = new StringBuilder(fact.length());
+        boolean inNumber = false;
+        for (char c : fact.toCharArray()) {
+            boolean digit = Character.isDigit(c);
+            if (digit && !inNumber) b.append('#');
+            else if (!digit) b.append(c);
+            inNumber = digit;
+        }
+        return b.toString();
+    }
+
+    /** Ids as ranges: "3-9, 12", or "3..63 step 2" for an arithmetic run, or joined as they are. */
+    public static String ids(List<String> ids) {
+        List<Long> n = new ArrayList<>();
+        for (String id : ids) {
+            try {
+                n.add(Long.parseLong(id));
+            } catch (NumberFormatException e) {
+                return String.join(", ", ids);
+            }
+        }
+        if (n.size() >= 4) {
+            long step = n.get(1) - n.get(0);
+            boolean arithmetic = step > 1;
+            for (int i = 2; i < n.size() && arithmetic; i++) arithmetic = n.get(i) - n.get(i - 1) == step;
+            if (arithmetic) return n.get(0) + ".." + n.get(n.size() - 1) + " step " + step;
+        }
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        while (i < n.size()) {
+            int j = i;
+            while (j + 1 < n.size() && n.get(j + 1) == n.get(j) + 1) j++;
+            out.add(j > i + 1 ? n.get(i) + "-" + n.get(j) : String.valueOf(n.get(i)));
+            if (j == i + 1) out.add(String.valueOf(n.get(j)));
+            i = j + 1;
+        }
+        return String.join(", ", out);
     }
 
     static void frames(StringBuilder b, TargetThread t, int head, boolean withArgs) {
@@ -160,29 +214,6 @@ public final class ModelTextRenderer {
             sets.computeIfAbsent(key.toString(), k -> new ArrayList<>()).add(t);
         }
         return sets;
-    }
-
-    /** "3-40, 42" for a set of numeric ids; the ids joined otherwise. */
-    static String idRanges(List<TargetThread> set) {
-        List<String> out = new ArrayList<>();
-        int i = 0;
-        while (i < set.size()) {
-            String id = set.get(i).id();
-            int j = i;
-            while (j + 1 < set.size() && isNext(set.get(j).id(), set.get(j + 1).id())) j++;
-            out.add(j > i + 1 ? id + "-" + set.get(j).id() : id);
-            if (j == i + 1) out.add(set.get(j).id());
-            i = j + 1;
-        }
-        return String.join(", ", out);
-    }
-
-    private static boolean isNext(String a, String b) {
-        try {
-            return Long.parseLong(b) == Long.parseLong(a) + 1;
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 
     static String variable(Variable v) {

@@ -122,6 +122,8 @@ public final class MarkdownRenderer {
         b.append("- read: ").append(r.input().kind()).append(" — ").append(r.input().description()).append('\n');
         for (String n : r.input().notes()) b.append("- note: ").append(n).append('\n');
         for (LineRange l : r.input().unparsed()) b.append("- not understood: ").append(l).append('\n');
-        if (r.input().unparsed().isEmpty()) b.append("- every line of the input was understood\n");
+        if (r.input().unparsed().isEmpty() && r.target().capture() == TargetProcess.Capture.TEXT) {
+            b.append("- every line of the input was understood\n");
+        }
     }
 }
