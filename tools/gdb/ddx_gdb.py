@@ -122,10 +122,13 @@ def thread_frames(exe, first_user_locals):
     level, user_frames = 0, 0
     while frame is not None and level < DEPTH_LIMIT:
         if level < MAX_FRAMES:
-            user = frame.function() is not None and module_of(frame.pc()) == exe
-            want = user and user_frames < (LOCAL_FRAMES if first_user_locals else 0)
-            user_frames += 1 if user else 0
-            frames.append(frame_doc(frame, level, want))
+            try:
+                user = frame.function() is not None and module_of(frame.pc()) == exe
+                want = user and user_frames < (LOCAL_FRAMES if first_user_locals else 0)
+                user_frames += 1 if user else 0
+                frames.append(frame_doc(frame, level, want))
+            except gdb.error as e:
+                frames.append({"level": level, "func": None, "pc": 0, "module": "", "error": bounded(e)})
         else:
             tail.append((level, frame))
             if len(tail) > TAIL_FRAMES:
@@ -135,7 +138,11 @@ def thread_frames(exe, first_user_locals):
             frame = frame.older()
         except gdb.error:
             break
-    frames.extend(frame_doc(f, lv, False) for lv, f in tail)
+    for lv, f in tail:
+        try:
+            frames.append(frame_doc(f, lv, False))
+        except gdb.error:
+            pass
     return frames, level
 
 
@@ -257,11 +264,16 @@ class Snapshot(gdb.Command):
         exe = exe_path()
         waits = {}
         for thread in sorted(inferior.threads(), key=lambda t: t.num):
-            thread.switch()
-            frames, depth = thread_frames(exe, True)
-            doc["threads"].append({"num": thread.num, "lwp": thread.ptid[1], "name": thread.name or "",
-                                   "frames": frames, "depth": depth})
-            addr = mutex_address(gdb.newest_frame())
+            entry = {"num": thread.num, "lwp": thread.ptid[1], "name": thread.name or "", "frames": [], "depth": 0}
+            doc["threads"].append(entry)
+            try:
+                thread.switch()
+                entry["frames"], entry["depth"] = thread_frames(exe, True)
+                addr = mutex_address(gdb.newest_frame())
+            except (gdb.error, RuntimeError) as e:
+                # one unreadable thread (no registers in a damaged core) must not cost the others
+                entry["error"] = bounded(e)
+                continue
             if addr:
                 waits.setdefault(addr, []).append(thread.num)
         lwps = {t["lwp"]: t["num"] for t in doc["threads"]}
