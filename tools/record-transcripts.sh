@@ -53,9 +53,15 @@ record wait-chain summarize --run --hang-after 3 --scenario "$native/wait_chain.
 record python-nested-exception summarize --python "$python/chained_exceptions.py"
 record python-deadlock summarize --python "$python/rlock_deadlock.py" --hang-after 3
 record memory-leak summarize --python "$python/growing_cache.py" --observe 3
+record spiking-thread summarize --python "$python/spinning_thread.py" --observe 3
 
 # saved debugger output
 record jstack-deadlock summarize --dump "$fixtures/java-dumps/deadlock.txt"
+record cdb-deadlock summarize --dump "$fixtures/cdb/deadlock_session.txt"
+
+# a log incident, asked about in a conversation (the log file is read again on replay)
+record log-incident chat --log "$fixtures/loghub/Hadoop/Hadoop_2k.log" \
+  --ask "what errors are in the logs?" --ask "search the logs for NoRouteToHostException"
 
 # conversations: the offline analyst over several turns, and an OpenAI-compatible model with tool calls
 record chat-offline-deadlock chat --run --hang-after 3 --scenario "$native/deadlock.c" \

@@ -33,7 +33,15 @@ public final class LiveScenario implements AutoCloseable {
 
     /** Why the targets of {@code h} cannot be rebuilt here, or empty when they can. */
     public Optional<String> unavailable(TranscriptHeader h) {
-        if (h.targets().isEmpty()) return Optional.of("the transcript names no target");
+        if (h.targets().isEmpty()) {
+            // a conversation about logs only: the files are read again, nothing is rebuilt
+            if (h.options("--log").isEmpty()) return Optional.of("the transcript names no target");
+            for (String log : h.options("--log")) {
+                Optional<String> m = missing(log);
+                if (m.isPresent()) return m;
+            }
+            return Optional.empty();
+        }
         for (TargetSpec t : h.targets()) {
             Optional<String> why = unavailable(t, h.scenario());
             if (why.isPresent()) return why;

@@ -2,7 +2,9 @@ package dev.ddx.cli;
 
 import dev.ddx.transcript.Transcript;
 import dev.ddx.transcript.TranscriptReader;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import java.io.IOException;
@@ -17,6 +19,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Replays every transcript in the project's {@code transcripts/} as a regression test, one
@@ -44,14 +47,29 @@ class TranscriptsReplayTest {
         return new String[] {String.valueOf(code), out + err.toString()};
     }
 
+    @Test
+    void theProjectKeepsAtLeastTwelveRecordedSessionsOfEveryKind() throws IOException {
+        List<String> names = transcripts().stream().map(p -> p.getFileName().toString()).toList();
+        assertTrue(names.size() >= 12, names.toString());
+        for (String kind : List.of("native-crash", "native-deadlock", "wait-chain", "spiking-thread", "memory-leak",
+                "python-nested-exception", "python-deadlock", "log-incident", "cdb-deadlock", "jstack-deadlock",
+                "chat-offline-deadlock", "openai-tool-calls")) {
+            assertTrue(names.contains(kind + ".jsonl"), "no transcript " + kind + ".jsonl in " + names);
+        }
+    }
+
     @TestFactory
     Stream<DynamicTest> everyTranscriptReplaysEquivalentToItsRecording() throws IOException {
         List<Path> files = transcripts();
         assertFalse(files.isEmpty(), "no transcripts in " + projectDir().resolve("transcripts"));
         return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+            Transcript t = TranscriptReader.read(f);
+            for (String log : t.header().options("--log")) {
+                // logs are read again from their files, which live outside the project (../shared/fixtures)
+                Assumptions.assumeTrue(Files.exists(projectDir().resolve(log)), log + " is not here; its replay needs it");
+            }
             String[] recorded = replay(false, f);
             assertEquals("0", recorded[0], "replayed from the recording:\n" + recorded[1]);
-            Transcript t = TranscriptReader.read(f);
             Optional<String> noLive = ReplayRunners.engine(f, Clock.systemUTC()).liveUnavailable(t);
             if (noLive.isPresent()) {
                 System.out.println(f.getFileName() + ": not replayed live here: " + noLive.get());

@@ -20,14 +20,14 @@ public final class ExceptionParser {
     private static final Pattern JAVA_FRAME = Pattern.compile("\\s*at ([\\w$.<>/]+)\\.([\\w$<>]+)\\(([^)]*)\\)");
     private static final Pattern PY_FRAME = Pattern.compile("\\s*File \"([^\"]+)\", line (\\d+), in (.+)");
     private static final Pattern PY_LAST = Pattern.compile("([A-Za-z_][\\w.]*(?:Error|Exception|Exit|Interrupt|Warning|Fault)|[A-Z]\\w*Error)(?::\\s?(.*))?");
-    private static final Pattern ANY = Pattern.compile("(?:Exception|Error|Throwable|Traceback|Caused by)");
 
     private ExceptionParser() {
     }
 
     /** Whether the text may hold an exception (a cheap test before parsing). */
     public static boolean mayHold(String text) {
-        return ANY.matcher(text).find();
+        return text.contains("Exception") || text.contains("Error") || text.contains("Throwable")
+                || text.contains("Traceback") || text.contains("Caused by");
     }
 
     /** The exception in the text, outermost first with its causes; empty when there is none. */

@@ -23,7 +23,8 @@ public final class Levels {
     /** The normalised level of a word (any case), or empty when it is no level word. */
     public static String normalize(String word) {
         if (word == null || word.isEmpty() || word.length() > 11) return "";
-        String n = NORMAL.get(word.toUpperCase(Locale.ROOT));
+        String n = NORMAL.get(word);
+        if (n == null) n = NORMAL.get(word.toUpperCase(Locale.ROOT));
         return n == null ? "" : n;
     }
 

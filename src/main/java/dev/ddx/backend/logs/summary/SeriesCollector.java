@@ -57,6 +57,7 @@ public final class SeriesCollector {
             String label = pos < 0 ? "value" : SeriesFinder.label(t, pos);
             double[] trend = SeriesFinder.trend(s.points());
             String unit = units.getOrDefault(name, "");
+            if (unit.isEmpty() && pos >= 0) unit = SeriesFinder.unitAfter(t, pos);
             out.add(new NumericSeries(name, label, e.templateId(), e.template(), unit, SeriesFinder.kind(label, unit),
                     s.count(), s.min(), s.max(), s.points(), trend[0], trend[1] > 0));
         });

@@ -67,12 +67,23 @@ final class SeriesFinder {
         if (count < 5 || max <= min || pos >= t.tokens().size()) return null;
         points.sort(Comparator.comparing(SeriesSampler.Point::at).thenComparing(SeriesSampler.Point::line));
         String label = label(t, pos);
-        String unit = tracks.get(0).unit;
+        String unit = tracks.get(0).unit.isEmpty() ? unitAfter(t, pos) : tracks.get(0).unit;
         int n = 0;
         for (int i = 0; i <= pos; i++) if (t.tokens().get(i).contains(TokenMasker.WILDCARD)) n++;
         double[] trend = trend(points);
         return new NumericSeries(t.id() + "." + n, label, t.id(), t.text(), unit, kind(label, unit), count, min, max,
                 points, trend[0], trend[1] > 0);
+    }
+
+    private static final java.util.Set<String> UNITS = java.util.Set.of("b", "kb", "mb", "gb", "tb", "kib", "mib", "gib",
+            "bytes", "ms", "s", "sec", "secs", "seconds", "us", "ns", "min", "minutes", "%");
+
+    /** A unit written as the word after the number ({@code 300 MB}, {@code 20 ms}), lower case, or empty. */
+    static String unitAfter(Template t, int pos) {
+        if (pos + 1 >= t.tokens().size()) return "";
+        String next = t.tokens().get(pos + 1).toLowerCase(Locale.ROOT);
+        while (!next.isEmpty() && ",.;:)".indexOf(next.charAt(next.length() - 1)) >= 0) next = next.substring(0, next.length() - 1);
+        return UNITS.contains(next) ? next : "";
     }
 
     static String label(Template t, int pos) {

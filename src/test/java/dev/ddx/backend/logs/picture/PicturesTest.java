@@ -91,7 +91,7 @@ class PicturesTest {
         Path svg = dir.resolve("plot.svg");
         ddx("logs", "plot", log.toString(), queue, took, "--out", svg.toString());
         String all = String.join("|", svgTexts(svg));
-        assertTrue(all.contains(queue + " queue size") && all.contains(took + " took"), all);
+        assertTrue(all.contains(queue + " queue size") && all.contains(took + " took (ms)"), all);
         Path png = dir.resolve("plot.png");
         ddx("logs", "plot", log.toString(), "--series", queue, "--out", png.toString());
         assertPng(png);

@@ -1,0 +1,107 @@
+package dev.ddx.backend.logs;
+
+import dev.ddx.error.UsageException;
+import dev.ddx.model.LogEvent;
+import dev.ddx.pattern.Evidence;
+import dev.ddx.pattern.Finding;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The API the conversation's log tools use: summary, search, findings, text for a model. */
+class LogSessionTest {
+    @TempDir
+    Path dir;
+
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2024-06-01T00:00:00Z"), ZoneOffset.UTC);
+
+    Path leakyLog() throws Exception {
+        StringBuilder b = new StringBuilder();
+        Instant t = Instant.parse("2024-03-01T10:00:00Z");
+        for (int i = 0; i < 60; i++) {
+            String ts = t.plusSeconds(60L * i).toString().replace("T", " ").replace("Z", ".000");
+            b.append(ts).append(" INFO [gc-monitor] app.Health: heap used ").append(300 + 12 * i).append(" MB\n");
+            b.append(ts).append(" INFO [gc-monitor] app.Health: open file handles ").append(100 + 3 * i).append('\n');
+            b.append(ts).append(" INFO [http-1] app.Web: served /orders in ").append(20 + i % 5).append(" ms\n");
+            if (i % 20 == 19) {
+                b.append(ts).append(" ERROR [http-1] app.Web: request failed\n")
+                        .append("java.io.UncheckedIOException: read failed\n\tat app.Web.serve(Web.java:12)\n")
+                        .append("Caused by: java.net.SocketTimeoutException: Read timed out\n\tat java.net.Socket.read(Socket.java:1)\n");
+            }
+        }
+        return Files.writeString(dir.resolve("svc.log"), b.toString());
+    }
+
+    @Test
+    void findingsNameTheirPatternAndTheFileLines() throws Exception {
+        Path log = leakyLog();
+        try (LogSession s = LogSession.open(List.of(log.toString()), LogOptions.defaults(CLOCK))) {
+            List<Finding> findings = s.findings();
+            List<String> ids = findings.stream().map(Finding::patternId).toList();
+            assertTrue(ids.containsAll(List.of("error-message", "managed-code-exception", "nested-exception",
+                    "counter-value", "memory-leak", "handle-leak")), ids.toString());
+            for (Finding f : findings) {
+                for (Evidence e : f.evidence()) {
+                    assertEquals(log.toString(), e.lines().orElseThrow().file(), f.toString());
+                    assertTrue(e.lines().get().first() >= 1, f.toString());
+                }
+            }
+            Finding leak = findings.stream().filter(f -> f.patternId().equals("memory-leak")).findFirst().orElseThrow();
+            assertTrue(leak.evidence().get(0).fact().startsWith("heap used = 300 mb first"), leak.toString());
+            assertEquals(1, leak.evidence().get(0).lines().get().first());
+        }
+    }
+
+    @Test
+    void searchFindsTextOrRegexInOrderWithTemplates() throws Exception {
+        Path log = leakyLog();
+        try (LogSession s = LogSession.open(List.of(log.toString()), LogOptions.defaults(CLOCK))) {
+            List<LogEvent> hits = s.search("SocketTimeout", 10);
+            assertEquals(3, hits.size());
+            assertEquals("request failed", hits.get(0).template());
+            List<LogEvent> regex = s.search("heap used (3[0-9]{2}) MB", 5);
+            assertEquals(5, regex.size());
+            assertEquals(List.of("300"), regex.get(0).parameters());
+            assertTrue(regex.get(0).firstLine() < regex.get(1).firstLine());
+        }
+    }
+
+    @Test
+    void textForAModelIsCompactAndBounded() throws Exception {
+        try (LogSession s = LogSession.open(List.of(leakyLog().toString()), LogOptions.defaults(CLOCK))) {
+            String text = LogSummaryRenderer.text(s.summary(), s.findings(), 4000);
+            assertTrue(text.length() <= 4100);
+            assertTrue(text.contains("finding memory-leak"), text);
+            assertTrue(text.contains("exception java.io.UncheckedIOException <- java.net.SocketTimeoutException 3x"), text);
+        }
+    }
+
+    @Test
+    void stdinIsReadAndCanBeSearchedAfterTheSummary() {
+        String log = "2024-03-01 10:00:00,000 WARN [main] a.B: disk 91% full\n2024-03-01 10:00:01,000 INFO [main] a.B: ok\n";
+        LogOptions o = LogOptions.defaults(CLOCK).withStdin(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)));
+        try (LogSession s = LogSession.open(List.of("-"), o)) {
+            assertEquals(2, s.summary().events());
+            assertEquals("-", s.search("disk", 1).get(0).file());
+        }
+    }
+
+    @Test
+    void nothingToReadIsAUsageError() {
+        UsageException e = assertThrows(UsageException.class,
+                () -> LogSession.open(List.of(dir.resolve("none.log").toString()), LogOptions.defaults(CLOCK)));
+        assertTrue(e.getMessage().startsWith("no such log file"));
+    }
+}

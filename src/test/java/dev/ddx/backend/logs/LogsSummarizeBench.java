@@ -1,0 +1,134 @@
+package dev.ddx.backend.logs;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code ddx logs summarize} on a generated log of about {@code ddx.bench.mb} MiB (default 1024,
+ * ≈10M lines with stack traces), in a child JVM so its peak RSS can be measured, beside
+ * {@code grep -c ERROR} on the same file. Prints the figures; asserts nothing about time.
+ */
+@Tag("bench")
+class LogsSummarizeBench {
+    static final String HEAP = "-Xmx256m";
+
+    @Test
+    void summarizeThroughputAndPeakRssBesideGrep() throws Exception {
+        long mb = Long.getLong("ddx.bench.mb", 1024);
+        Path dir = Path.of(System.getProperty("ddx.project.dir", "."), "target", "bench-logs");
+        Files.createDirectories(dir);
+        Path log = dir.resolve("bench-" + mb + "m.log");
+        if (!Files.exists(log) || Files.size(log) < mb * 1024 * 1024) generate(log, mb * 1024 * 1024);
+        long bytes = Files.size(log);
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/time")) || Files.isDirectory(Path.of("/proc/self")),
+                "no way to measure peak RSS here");
+
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Run ddx = run(List.of(java, HEAP, "-cp", cp, "dev.ddx.cli.Ddx", "logs", "summarize", "--format", "json", log.toString()));
+        Run grep = run(List.of("grep", "-c", "ERROR", log.toString()));
+        double mib = bytes / 1048576.0;
+        System.out.printf("file: %s, %.0f MiB, %d lines%n", log, mib, lines > 0 ? lines : countLines(log));
+        System.out.printf("ddx logs summarize: %.1f s wall, %.1f s cpu, %.0f MB/s (wall), %.0f MB/s (cpu), peak RSS %d MB, exit %d%n",
+                ddx.wallSeconds, ddx.cpuSeconds, mib / ddx.wallSeconds, mib / Math.max(0.01, ddx.cpuSeconds), ddx.peakKb / 1024, ddx.exit);
+        System.out.printf("grep -c ERROR:      %.1f s wall, %.0f MB/s, peak RSS %d MB%n",
+                grep.wallSeconds, mib / grep.wallSeconds, grep.peakKb / 1024);
+        System.out.printf("ratio ddx/grep (wall): %.1fx; load average: %s%n", ddx.wallSeconds / grep.wallSeconds,
+                Files.readString(Path.of("/proc/loadavg")).strip());
+    }
+
+    static long lines;
+
+    static long countLines(Path log) throws IOException {
+        try (var in = Files.newBufferedReader(log)) {
+            return in.lines().count();
+        }
+    }
+
+    record Run(double wallSeconds, double cpuSeconds, long peakKb, int exit) {
+    }
+
+    /** Runs under /usr/bin/time -v (peak RSS = "Maximum resident set size"), output discarded. */
+    static Run run(List<String> command) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-v"));
+        cmd.addAll(command);
+        Path err = Files.createTempFile("bench", ".time");
+        long t0 = System.nanoTime();
+        // not DISCARD: grep stops at the first match when its output is /dev/null
+        Path out = Files.createTempFile("bench", ".out");
+        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile())
+                .redirectError(err.toFile()).start();
+        if (!p.waitFor(60, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("timed out: " + command);
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        long peak = 0;
+        double cpu = 0;
+        for (String l : Files.readAllLines(err)) {
+            String s = l.strip();
+            if (s.startsWith("Maximum resident set size (kbytes):")) peak = Long.parseLong(s.substring(s.lastIndexOf(' ') + 1));
+            if (s.startsWith("User time (seconds):") || s.startsWith("System time (seconds):")) cpu += Double.parseDouble(s.substring(s.lastIndexOf(' ') + 1));
+        }
+        if (p.exitValue() != 0) System.out.println("failed: " + command + "\n" + Files.readString(err));
+        Files.deleteIfExists(err);
+        Files.deleteIfExists(out);
+        return new Run(wall, cpu, peak, p.exitValue());
+    }
+
+    /** A service log: ten threads, INFO/DEBUG/WARN lines with numbers, an ERROR with a Java stack trace every thousand. */
+    static void generate(Path log, long size) throws IOException {
+        DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
+        LocalDateTime t0 = LocalDateTime.of(2024, 3, 1, 10, 0);
+        long written = 0;
+        long i = 0;
+        lines = 0;
+        try (BufferedWriter w = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+            StringBuilder b = new StringBuilder(512);
+            while (written < size) {
+                b.setLength(0);
+                String ts = f.format(t0.plusNanos(i * 7_000_000L));
+                String th = i % 10 < 8 ? "worker-" + (i % 10) : (i % 10 == 8 ? "main" : "poller");
+                long r = i % 1000;
+                if (r == 999) {
+                    b.append(ts).append(" ERROR [").append(th).append("] com.shop.OrderService: order ").append(i).append(" failed\n")
+                            .append("java.lang.IllegalStateException: cannot ship order ").append(i).append('\n')
+                            .append("\tat com.shop.OrderService.ship(OrderService.java:88)\n")
+                            .append("\tat com.shop.OrderService.process(OrderService.java:40)\n")
+                            .append("\tat java.base/java.lang.Thread.run(Thread.java:833)\n")
+                            .append("Caused by: java.sql.SQLTransientConnectionException: pool exhausted\n")
+                            .append("\tat com.zaxxer.hikari.pool.HikariPool.getConnection(HikariPool.java:213)\n")
+                            .append("\t... 3 more\n");
+                    lines += 8;
+                } else if (r % 10 == 0) {
+                    b.append(ts).append(" WARN  [").append(th).append("] com.shop.Cache: heap used ").append(200 + i / 10000)
+                            .append(" MB, evicting ").append(r).append(" entries\n");
+                    lines++;
+                } else if (r % 3 == 0) {
+                    b.append(ts).append(" INFO  [").append(th).append("] com.shop.Http: GET /api/orders/").append(i)
+                            .append(" 200 took ").append(r % 97).append(" ms\n");
+                    lines++;
+                } else {
+                    b.append(ts).append(" DEBUG [").append(th).append("] com.shop.Queue: queue size ").append(r % 50)
+                            .append(" pending ").append(i % 13).append('\n');
+                    lines++;
+                }
+                w.append(b);
+                written += b.length();
+                i++;
+            }
+        }
+    }
+}
