@@ -15,6 +15,7 @@ import dev.ddx.policy.CommandGate;
 import dev.ddx.policy.Consent;
 import dev.ddx.policy.DefaultCommandPolicy;
 import dev.ddx.repl.Repl;
+import dev.ddx.transcript.TranscriptLocation;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -68,7 +69,9 @@ final class ChatSession {
         Optional<LogView> logView = ChatLogs.open(logs);
         List<DebuggerBackend> backends = target.any() ? List.of(Backends.open(target.toSpec(), ctx)) : List.of();
         Catalog catalog = Catalog.load();
-        Incident incident = new Incident(backends, logView, catalog, null, Optional.empty());
+        String described = new Incident(backends, logView, catalog, null, Optional.empty()).describe();
+        Incident incident = new Incident(backends, logView, catalog, null,
+                PreviousRuns.find(TranscriptLocation.directory(), described));
         SessionEvent.Started header = new SessionEvent.Started(bus.clock().instant(), Ddx.Version.current(), "chat",
                 incident.describe(), choice.name(), catalog.version());
         dev.ddx.event.SessionListener writer = transcript.open(header);

@@ -74,6 +74,20 @@ class ChatCommandTest {
     }
 
     @Test
+    void theLastRunOnTheSameTargetIsFoundInItsTranscript() throws Exception {
+        Path log = Files.writeString(dir.resolve("app.log"), "2026-01-01 10:00:00 ERROR payment failed: timeout\n"
+                + "2026-01-01 10:00:01 ERROR payment failed: timeout\n");
+        Path transcripts = Files.createDirectories(dir.resolve("transcripts"));
+        Result r = ddx("chat", "--log", log.toString(), "--ask", "what happened?", "--transcript",
+                transcripts.resolve("20260101-100000-chat-0001.jsonl").toString());
+        assertEquals(0, r.exit(), r.err());
+        var previous = PreviousRuns.find(transcripts, "logs " + log);
+        assertTrue(previous.isPresent(), "the transcript of the first run is found");
+        assertTrue(previous.get().patternIds().contains("error-message"), previous.get().toString());
+        assertTrue(PreviousRuns.find(transcripts, "logs /elsewhere.log").isEmpty(), "another target's run is not");
+    }
+
+    @Test
     void modelsListsEachProviderAndWhetherItAnswers() throws Exception {
         try (MockWebServer server = new MockWebServer()) {
             server.setDispatcher(new Dispatcher() {

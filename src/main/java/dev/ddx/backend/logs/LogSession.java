@@ -223,12 +223,12 @@ public final class LogSession implements AutoCloseable {
     private void read(LogSource s, Consumer<LogEvent> sink, List<SourceStat> stats, List<String> notes) {
         String name = displayName(s);
         try (EventReader r = new EventReader(name, s.open(), header, new TimestampParser(options.defaultYear()))) {
-            long events = 0;
-            for (LogEvent e = r.next(); e != null; e = r.next()) {
+            long[] events = {0};
+            dev.ddx.backend.logs.read.EventPump.drain(r, e -> {
                 sink.accept(e);
-                events++;
-            }
-            stats.add(new SourceStat(name, r.spec().text(), r.lineCount(), events, r.skippedBytes(), r.truncatedLines()));
+                events[0]++;
+            });
+            stats.add(new SourceStat(name, r.spec().text(), r.lineCount(), events[0], r.skippedBytes(), r.truncatedLines()));
             if (r.skippedBytes() > 0) notes.add(name + ": skipped " + r.skippedBytes() + " bytes of binary data");
             if (r.truncatedLines() > 0) notes.add(name + ": cut " + r.truncatedLines() + " lines longer than 1 MiB");
         } catch (IOException e) {

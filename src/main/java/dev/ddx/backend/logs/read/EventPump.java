@@ -1,0 +1,69 @@
+package dev.ddx.backend.logs.read;
+
+import dev.ddx.model.LogEvent;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.Consumer;
+
+/**
+ * Reads an {@link EventReader} on a second thread (decoding, header parsing and folding) while the
+ * caller's thread consumes the events, in order. Batches go through a small bounded queue, so memory
+ * stays bounded; a read failure is rethrown on the caller's thread.
+ */
+public final class EventPump {
+    static final int BATCH = 2048;
+    static final int QUEUE = 8;
+    private static final List<LogEvent> END = new ArrayList<>();
+
+    private EventPump() {
+    }
+
+    /** Every event of the reader, in order, to the sink; returns when the reader is exhausted. */
+    public static void drain(EventReader reader, Consumer<LogEvent> sink) throws IOException {
+        BlockingQueue<List<LogEvent>> queue = new ArrayBlockingQueue<>(QUEUE);
+        Throwable[] failure = new Throwable[1];
+        Thread producer = new Thread(() -> {
+            try {
+                List<LogEvent> batch = new ArrayList<>(BATCH);
+                for (LogEvent e = reader.next(); e != null; e = reader.next()) {
+                    batch.add(e);
+                    if (batch.size() == BATCH) {
+                        queue.put(batch);
+                        batch = new ArrayList<>(BATCH);
+                    }
+                }
+                if (!batch.isEmpty()) queue.put(batch);
+            } catch (Throwable t) {
+                failure[0] = t;
+            } finally {
+                try {
+                    queue.put(END);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, "ddx-log-reader");
+        producer.setDaemon(true);
+        producer.start();
+        try {
+            for (List<LogEvent> batch = queue.take(); batch != END; batch = queue.take()) batch.forEach(sink);
+            producer.join();
+        } catch (InterruptedException e) {
+            producer.interrupt();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading", e);
+        } catch (RuntimeException e) {
+            producer.interrupt();
+            throw e;
+        }
+        if (failure[0] instanceof IOException io) throw io;
+        if (failure[0] instanceof UncheckedIOException u) throw u.getCause();
+        if (failure[0] instanceof RuntimeException r) throw r;
+        if (failure[0] instanceof Error err) throw err;
+    }
+}
