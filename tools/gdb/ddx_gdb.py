@@ -78,7 +78,7 @@ def module_of(pc):
     return exe if inside or gdb.find_pc_line(pc).symtab is not None else ""
 
 
-def frame_vars(frame, want_args):
+def frame_vars(frame, want_args, with_types=True):
     out = []
     try:
         block = frame.block()
@@ -91,7 +91,10 @@ def frame_vars(frame, want_args):
             if len(out) >= MAX_LOCALS:
                 return out
             try:
-                out.append({"name": sym.name, "type": str(sym.type), "value": render(frame.read_var(sym, block))})
+                var = {"name": sym.name, "value": render(frame.read_var(sym, block))}
+                if with_types:
+                    var["type"] = str(sym.type)
+                out.append(var)
             except (gdb.error, RuntimeError, ValueError) as e:
                 out.append({"name": sym.name, "type": "", "value": "<error: %s>" % bounded(e)})
         if block.function is not None:
@@ -101,16 +104,21 @@ def frame_vars(frame, want_args):
 
 
 def frame_doc(frame, level, want_locals):
+    # kept lean: a 64-thread snapshot is hundreds of frames, and every byte crosses MI
     pc = frame.pc()
     sal = frame.find_sal()
-    doc = {"level": level, "func": frame.name(), "pc": pc, "module": module_of(pc),
-           "inline": frame.type() == gdb.INLINE_FRAME}
+    module = module_of(pc)
+    doc = {"level": level, "func": frame.name(), "pc": pc, "module": module}
+    if frame.type() == gdb.INLINE_FRAME:
+        doc["inline"] = True
     if sal.symtab is not None:
         doc["file"] = sal.symtab.filename
-        doc["fullname"] = sal.symtab.fullname()
+        fullname = sal.symtab.fullname()
+        if fullname != sal.symtab.filename:
+            doc["fullname"] = fullname
         doc["line"] = sal.line
     if frame.function() is not None:
-        doc["args"] = frame_vars(frame, True)
+        doc["args"] = frame_vars(frame, True, module == exe_path())
         if want_locals:
             doc["locals"] = frame_vars(frame, False)
     return doc

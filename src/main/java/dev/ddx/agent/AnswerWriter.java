@@ -204,7 +204,7 @@ final class AnswerWriter {
         for (Finding f : findings.subList(0, Math.min(MAX_PATTERNS, findings.size()))) {
             b.append("- ").append(f.patternId()).append(": ").append(f.title()).append('\n');
             for (Evidence e : f.evidence().subList(0, Math.min(MAX_EVIDENCE, f.evidence().size()))) {
-                b.append("    evidence: ").append(ModelTextRenderer.bound(e.fact())).append(" [").append(e.where()).append("]\n");
+                b.append("    evidence: ").append(shown(e.fact())).append(" [").append(e.where()).append("]\n");
             }
             if (f.evidence().size() > MAX_EVIDENCE) b.append("    … ").append(f.evidence().size() - MAX_EVIDENCE).append(" more facts (/findings)\n");
         }
@@ -231,7 +231,7 @@ final class AnswerWriter {
             if (e.isEmpty() || e.get().fixes().isEmpty()) continue;
             String here = concrete(f);
             b.append("- ").append(f.patternId()).append(": ").append(e.get().fixes().get(0))
-                    .append(" — here: ").append(ModelTextRenderer.bound(here)).append('\n');
+                    .append(" — here: ").append(shown(here)).append('\n');
             for (String more : e.get().fixes().subList(1, Math.min(3, e.get().fixes().size()))) b.append("  also: ").append(more).append('\n');
             if (++n == 3) break;
         }
@@ -263,6 +263,11 @@ final class AnswerWriter {
             if (c.isPresent()) return "start at " + c.get().label();
         }
         return f.evidence().get(0).fact();
+    }
+
+    /** Answers are read by people: facts are cut later than in the model's context. */
+    private static String shown(String fact) {
+        return fact.length() <= 400 ? fact : fact.substring(0, 400) + "…";
     }
 
     private Optional<Finding> first(String... ids) {

@@ -55,4 +55,50 @@ class ConversationTest {
         assertTrue(a.text().contains("held by thread 3 (which is in transfer_ba at dl.c:24)"), a.text());
         if (c.incident().catalog().contains("deadlock")) assertTrue(a.patterns().contains("deadlock"), a.text());
     }
+
+    @Test
+    void showThreadGivesItsStackAndUnknownQuestionsGetAnHonestOffer() {
+        List<SessionEvent> events = new CopyOnWriteArrayList<>();
+        Conversation c = conversation(Scenarios.incident(Scenarios.crash(), List.of(Scenarios.crashFinding()), null,
+                CommandGate.headless(false)), events);
+        Answer t = c.ask("show thread 2");
+        assertTrue(t.text().startsWith("thread 2 \"idle\" (LWP 4243) [waiting]"), t.text());
+        assertTrue(t.text().contains("#2 idle_loop at server.c:30"), t.text());
+        Answer u = c.ask("what is the airspeed of an unladen swallow?");
+        assertTrue(u.text().startsWith("I can't answer that from the evidence I have. I can show you:"), u.text());
+        assertTrue(u.text().contains("/run COMMAND"), u.text());
+        int p = u.text().indexOf("Patterns:"), n = u.text().indexOf("Next:"), f = u.text().indexOf("Fix:");
+        assertTrue(p > 0 && n > p && f > n, u.text());
+    }
+
+    @Test
+    void compareWithTheLastRunSaysWhatIsNewAndWhatIsGone() {
+        Incident incident = new Incident(Scenarios.incident(Scenarios.crash(), List.of(Scenarios.crashFinding()), null,
+                CommandGate.headless(false)).backends(), java.util.Optional.empty(), dev.ddx.catalog.Catalog.load(),
+                s -> List.of(Scenarios.crashFinding()), java.util.Optional.of(new PreviousRun("run-1.jsonl", "2026-01-01T00:00:00Z",
+                "", List.of("hang"))));
+        Answer a = conversation(incident, new CopyOnWriteArrayList<>()).ask("compare with the last run");
+        assertTrue(a.text().contains("new since then: crash"), a.text());
+        assertTrue(a.text().contains("gone since then: hang"), a.text());
+    }
+
+    @Test
+    void aDeadDebuggerEndsTheSessionCleanly() {
+        List<SessionEvent> events = new CopyOnWriteArrayList<>();
+        FixedBackend[] b = new FixedBackend[1];
+        Conversation c = conversation(Scenarios.incident(Scenarios.crash(), List.of(Scenarios.crashFinding()), b,
+                CommandGate.headless(false)), events);
+        b[0].dead = true;
+        Answer a = Conversation.builder().incident(c.incident()).bus(c.bus()).model("test:runs-bt", new dev.langchain4j.model.chat.ChatModel() {
+            @Override
+            public dev.langchain4j.model.chat.response.ChatResponse doChat(dev.langchain4j.model.chat.request.ChatRequest r) {
+                return dev.langchain4j.model.chat.response.ChatResponse.builder().aiMessage(dev.langchain4j.data.message.AiMessage.from(
+                        List.of(dev.langchain4j.agent.tool.ToolExecutionRequest.builder().id("1").name("run_debugger_command")
+                                .arguments("{\"command\":\"bt\"}").build()))).build();
+            }
+        }).fallbackToOffline(false).build().ask("why?");
+        assertEquals(Answer.Outcome.SESSION_ENDED, a.outcome(), a.text());
+        assertTrue(a.text().contains("the debugger died: gdb exited unexpectedly"), a.text());
+        assertTrue(events.stream().anyMatch(e -> e instanceof SessionEvent.Error err && err.who().equals("session")));
+    }
 }

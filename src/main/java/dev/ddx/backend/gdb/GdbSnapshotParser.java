@@ -136,7 +136,8 @@ public final class GdbSnapshotParser {
         if (f.hasNonNull("file")) {
             int line = f.path("line").asInt(0);
             source = Optional.of(new SourceLocation(f.path("file").asText(), line));
-            if (line > 0) text = sourceText.apply(new SourceLocation(f.path("fullname").asText(), line));
+            String fullname = f.path("fullname").asText(f.path("file").asText());
+            if (line > 0) text = sourceText.apply(new SourceLocation(fullname, line));
         }
         long pc = f.path("pc").asLong(0);
         return new StackFrame(f.path("level").asInt(), f.hasNonNull("func") ? f.path("func").asText() : "??",

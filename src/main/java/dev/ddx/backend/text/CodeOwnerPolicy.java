@@ -34,7 +34,12 @@ public final class CodeOwnerPolicy {
             "iphlpapi", "dnsapi", "userenv", "netapi32", "wtsapi32", "psapi", "apphelp");
     private static final List<String> NATIVE_SYSTEM = List.of("libc.so", "libc-", "libpthread", "ld-linux", "ld64.so",
             "ld.so", "libm.so", "libm-", "libdl", "librt", "libstdc++", "libgcc_s", "linux-vdso", "linux-gate",
-            "libresolv", "libnsl", "libutil", "libcrypt.so", "libc.musl", "ld-musl");
+            "libresolv", "libnsl", "libutil", "libcrypt.so", "libc.musl", "ld-musl", "libpython");
+    /** Standard-library files as py-spy shows them (short names, no directory). */
+    private static final Set<String> PYTHON_STDLIB = Set.of("threading.py", "queue.py", "socket.py", "selectors.py",
+            "ssl.py", "subprocess.py", "socketserver.py", "selector_events.py", "base_events.py", "events.py",
+            "tasks.py", "futures.py", "thread.py", "process.py", "connection.py", "pool.py", "synchronize.py",
+            "runpy.py", "logging.py");
 
     private static final Set<String> GLIBC_DIRS = Set.of("nptl", "sysdeps", "posix", "stdlib", "misc", "io",
             "libio", "csu", "signal", "string", "elf", "malloc", "stdio-common", "time", "socket", "resolv",
@@ -102,6 +107,9 @@ public final class CodeOwnerPolicy {
             return CodeOwner.SYSTEM;
         }
         if (f.startsWith("<")) return CodeOwner.UNKNOWN;
+        if (!f.contains("/") && PYTHON_STDLIB.contains(f)) {
+            return CodeOwner.SYSTEM;
+        }
         return CodeOwner.USER;
     }
 }

@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 public final class TextDumpParser {
     private static final Pattern JSTACK_HEADER = Pattern.compile("^Full thread dump .*$");
     private static final Pattern PYSPY_HEADER = Pattern.compile("^Process \\d+: .*$");
+    private static final Pattern FAULTHANDLER_TIMEOUT = Pattern.compile("^Timeout \\(\\d+:\\d\\d:\\d\\d(?:\\.\\d+)?\\)!\\s*$");
     private static final Pattern TIMESTAMP = Pattern.compile("^(\\d{4}-\\d\\d-\\d\\d)[ T](\\d\\d:\\d\\d:\\d\\d)\\S*\\s*$");
 
     private TextDumpParser() {
@@ -60,7 +61,12 @@ public final class TextDumpParser {
 
     /** A file with several thread dumps (jstack run in a loop, kill -3 several times) into one slice each. */
     static List<TextLines> split(TextLines file, DumpKind kind) {
-        Pattern header = kind == DumpKind.JSTACK ? JSTACK_HEADER : kind == DumpKind.PY_SPY ? PYSPY_HEADER : null;
+        Pattern header = switch (kind) {
+            case JSTACK -> JSTACK_HEADER;
+            case PY_SPY -> PYSPY_HEADER;
+            case FAULTHANDLER -> FAULTHANDLER_TIMEOUT;
+            default -> null;
+        };
         if (header == null) return List.of(file);
         List<Integer> starts = new ArrayList<>();
         for (int i = 0; i < file.size(); i++) {
