@@ -60,7 +60,16 @@ public final class ReplayCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         // a rebuilt Python program's own output is not ddx's to print
-        if (live && System.getProperty("ddx.pdb.stdio") == null) System.setProperty("ddx.pdb.stdio", "discard");
+        String stdio = System.getProperty("ddx.pdb.stdio");
+        if (live && stdio == null) System.setProperty("ddx.pdb.stdio", "discard");
+        try {
+            return replayAll(out, err);
+        } finally {
+            if (live && stdio == null) System.clearProperty("ddx.pdb.stdio");
+        }
+    }
+
+    private int replayAll(PrintWriter out, PrintWriter err) {
         int worst = ExitCodes.OK;
         for (Path f : files) {
             int code;

@@ -113,8 +113,8 @@ public final class TranscriptStoryRenderer {
         long commands = events.stream().filter(SessionEvent.DebuggerExchange.class::isInstance).count();
         long findings = events.stream().filter(SessionEvent.FindingRaised.class::isInstance).count();
         long answers = events.stream().filter(SessionEvent.Answer.class::isInstance).count();
-        Duration span = events.isEmpty() ? Duration.ZERO
-                : Duration.between(h.time(), events.get(events.size() - 1).time());
+        java.time.Instant start = events.isEmpty() || h.time().isBefore(events.get(0).time()) ? h.time() : events.get(0).time();
+        Duration span = events.isEmpty() ? Duration.ZERO : Duration.between(start, events.get(events.size() - 1).time());
         return String.format(Locale.ROOT, "In all: %d question%s, %d model turn%s (%d tokens in, %d out), %d tool call%s, "
                         + "%d debugger command%s, %d finding%s, %d answer%s, over %.1f s.",
                 questions, s(questions), turns.size(), s(turns.size()), tin, tout, tools, s(tools), commands, s(commands),

@@ -75,6 +75,25 @@ class CatalogConsistencyTest {
     }
 
     @Test
+    void everyPatternIdWrittenLiterallyInAFindingIsInTheCatalog() throws java.io.IOException {
+        java.nio.file.Path src = java.nio.file.Path.of(System.getProperty("ddx.project.dir", "."), "src", "main", "java");
+        java.util.regex.Pattern literal = java.util.regex.Pattern.compile("new Finding\\(\\s*\"([^\"]+)\"");
+        Set<String> missing = new TreeSet<>();
+        int found = 0;
+        try (var files = java.nio.file.Files.walk(src)) {
+            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                var m = literal.matcher(java.nio.file.Files.readString(f));
+                while (m.find()) {
+                    found++;
+                    if (!catalog.contains(m.group(1))) missing.add(m.group(1) + " in " + f.getFileName());
+                }
+            }
+        }
+        assertTrue(found > 0, "no finding literals found under " + src);
+        assertTrue(missing.isEmpty(), "findings name patterns the catalog lacks: " + missing);
+    }
+
+    @Test
     void everyCatalogDetectorFieldNamesADetectorOfTheRegistry() {
         Set<String> registered = DetectorRegistry.all().stream().map(Detector::id).collect(Collectors.toSet());
         Set<String> unknown = new TreeSet<>();

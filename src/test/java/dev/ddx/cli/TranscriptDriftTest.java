@@ -61,6 +61,28 @@ class TranscriptDriftTest {
         assertTrue(s.lines().anyMatch(l -> l.startsWith("+ ") && l.contains("in audit_journal at")), s);
     }
 
+    @Test
+    void updateReRecordsTheDriftedSessionDeliberatelySoItReplaysEquivalentAfter() throws Exception {
+        Path original = TranscriptsReplayTest.projectDir().resolve("transcripts/chat-offline-deadlock.jsonl");
+        List<String> lines = new ArrayList<>(Files.readAllLines(original));
+        for (int i = 0; i < lines.size(); i++) {
+            JsonNode n = JSON.readTree(lines.get(i));
+            if (n.path("type").asText().equals("DebuggerExchange") && n.path("command").asText().contains("ddx-snapshot")) {
+                ((ObjectNode) n).put("output", alterSnapshot(n.get("output").asText()));
+                lines.set(i, JSON.writeValueAsString(n));
+            }
+        }
+        Path copy = Files.write(dir.resolve("rerecord.jsonl"), lines);
+        StringWriter out = new StringWriter();
+        int code = Ddx.execute(new String[] {"replay", "--update", copy.toString()}, new PrintWriter(out), new PrintWriter(new StringWriter()));
+        assertEquals(0, code, out.toString());
+        assertTrue(out.toString().startsWith(copy + ": re-recorded from the recording ("), out.toString());
+        assertTrue(Files.readString(copy).contains("in audit_journal at"), "the new findings were not written");
+        out = new StringWriter();
+        code = Ddx.execute(new String[] {"replay", copy.toString()}, new PrintWriter(out), new PrintWriter(new StringWriter()));
+        assertEquals(0, code, out.toString());
+    }
+
     /** The snapshot document gdb's helper printed, plain or zlib+base64 packed, with audit() renamed. */
     private static String alterSnapshot(String output) throws Exception {
         String begin = "<<ddx-json-z>>";

@@ -45,9 +45,16 @@ class TranscriptRecordingLiveTest {
         transcript = dir.resolve("out/session.jsonl");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        System.setProperty("ddx.pdb.stdio", "discard");
-        int code = Ddx.execute(new String[] {"summarize", "--python", script.toString(), "--transcript", transcript.toString()},
-                new PrintWriter(out), new PrintWriter(err));
+        String stdio = System.getProperty("ddx.pdb.stdio");
+        System.setProperty("ddx.pdb.stdio", "discard"); // the script's traceback is not this test's output
+        int code;
+        try {
+            code = Ddx.execute(new String[] {"summarize", "--python", script.toString(), "--transcript", transcript.toString()},
+                    new PrintWriter(out), new PrintWriter(err));
+        } finally {
+            if (stdio == null) System.clearProperty("ddx.pdb.stdio");
+            else System.setProperty("ddx.pdb.stdio", stdio);
+        }
         assertEquals(0, code, err.toString());
         summary = out.toString();
     }

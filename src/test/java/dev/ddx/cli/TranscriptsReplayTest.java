@@ -1,5 +1,6 @@
 package dev.ddx.cli;
 
+import dev.ddx.event.SessionEvent;
 import dev.ddx.transcript.Transcript;
 import dev.ddx.transcript.TranscriptReader;
 import org.junit.jupiter.api.Assumptions;
@@ -71,6 +72,11 @@ class TranscriptsReplayTest {
             String[] recorded = replay(false, f);
             assertEquals("0", recorded[0], "replayed from the recording:\n" + recorded[1]);
             Optional<String> noLive = ReplayRunners.engine(f, Clock.systemUTC()).liveUnavailable(t);
+            if (noLive.isEmpty() && t.events(SessionEvent.FindingRaised.class).stream()
+                    .anyMatch(e -> e.finding().patternId().equals("spiking-thread"))) {
+                // whether a spinning thread passes the share threshold again depends on this machine's load now
+                noLive = Optional.of("a CPU share measured live depends on the machine's load; compared from the recording only");
+            }
             if (noLive.isPresent()) {
                 System.out.println(f.getFileName() + ": not replayed live here: " + noLive.get());
                 return;

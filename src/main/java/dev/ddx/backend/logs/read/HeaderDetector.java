@@ -191,7 +191,7 @@ public final class HeaderDetector {
                 shown.append(' ');
             }
             switch (e.kind) {
-                case TIME -> part(regex, shown, roles, e.bracketed, "(" + e.shape.regex().replace("(", "(?:").replace("(?:?:", "(?:") + ")", "<Timestamp>", HeaderSpec.Role.TIME);
+                case TIME -> part(regex, shown, roles, e.bracketed, "(" + nonCapturing(e.shape.regex()) + ")", "<Timestamp>", HeaderSpec.Role.TIME);
                 case LEVEL -> {
                     part(regex, shown, roles, e.bracketed, e.bracketed ? "\\s*([A-Za-z]+)\\s*" : "([A-Za-z]+)", "<Level>", HeaderSpec.Role.LEVEL);
                     if (":".equals(e.literal)) {
@@ -199,14 +199,14 @@ public final class HeaderDetector {
                         shown.append(':');
                     }
                 }
-                case THREAD -> part(regex, shown, roles, true, "((?:[^\\[\\]]|\\[[^\\]]*\\])*)", "<Thread>", HeaderSpec.Role.THREAD);
+                case THREAD -> part(regex, shown, roles, true, "((?:[^\\[\\]]++|\\[[^\\]]*+\\])*+)", "<Thread>", HeaderSpec.Role.THREAD);
                 case NUMBER -> part(regex, shown, roles, false, "(\\d+)", "<Pid>", HeaderSpec.Role.PID);
                 case SEPARATOR -> {
                     regex.append(Pattern.quote(e.literal));
                     shown.append(e.literal);
                 }
                 case COMPONENT -> {
-                    regex.append("([^\\s\\[]+?)(?:\\[(\\d+)\\])?:");
+                    regex.append("([^\\s\\[]+)(?:\\[(\\d+)\\])?:");
                     roles.add(HeaderSpec.Role.COMPONENT);
                     roles.add(HeaderSpec.Role.PID);
                     shown.append("<Component>:");
@@ -223,6 +223,15 @@ public final class HeaderDetector {
         roles.add(HeaderSpec.Role.CONTENT);
         shown.append(" <Content>");
         return new HeaderSpec(shown.toString(), Pattern.compile(regex.toString(), Pattern.DOTALL), roles);
+    }
+
+    /**
+     * The shape's regex without capturing groups, and without the groups that only wrap a digit
+     * run: fewer states for the matcher on every line.
+     */
+    static String nonCapturing(String shapeRegex) {
+        String r = shapeRegex.replace("(", "(?:").replace("(?:?:", "(?:");
+        return r.replaceAll("\\(\\?:(\\\\d\\{\\d(?:,\\d)?\\})\\)", "$1");
     }
 
     private static void part(StringBuilder regex, StringBuilder shown, List<HeaderSpec.Role> roles, boolean bracketed,
