@@ -19,7 +19,7 @@ import java.util.Optional;
  * culprit's thread and frame, the bad pointer's parent, each thread of a lock cycle), then the
  * catalog's commands for each pattern found, with THREAD, FRAME, ADDR and PID filled from the
  * evidence (a command whose placeholder cannot be filled is left out). gdb for native targets,
- * pdb for Python, cdb for Windows dumps.
+ * pdb for Python, cdb for Windows dumps, the JDK's own tools (in a shell) for JVM thread dumps.
  */
 final class NextCommands {
     static final int MAX = 12;
@@ -34,6 +34,7 @@ final class NextCommands {
         switch (dbg) {
             case "pdb" -> PdbCommands.add(s, findings, culprit, out);
             case "cdb" -> CdbCommands.add(s, findings, culprit, out);
+            case JvmCommands.SHELL -> JvmCommands.add(s, findings, out);
             default -> gdb(s, findings, culprit, out);
         }
         catalog.ifPresent(c -> {
@@ -52,6 +53,7 @@ final class NextCommands {
         TargetProcess.Runtime r = s.process().runtime();
         if (r == TargetProcess.Runtime.PYTHON) return "pdb";
         if (r == TargetProcess.Runtime.WINDOWS || s.input().kind().startsWith("cdb")) return "cdb";
+        if (r == TargetProcess.Runtime.JVM) return JvmCommands.SHELL;
         return "gdb";
     }
 

@@ -10,6 +10,6 @@ public final class DumpDetectors {
     }
 
     public static List<SnapshotDetector> all() {
-        return List.of();
+        return List.of(new BlockedAcrossDumpsDetector());
     }
 }

@@ -63,23 +63,28 @@ public final class DumpKindParser {
     /** The kind of the text, or {@link DumpKind#UNKNOWN} when nothing in it is recognised. */
     public static DumpKind detect(TextLines text) {
         Map<DumpKind, Integer> score = new EnumMap<>(DumpKind.class);
+        Map<DumpKind, Integer> lines = new EnumMap<>(DumpKind.class);
         int limit = Math.min(text.size(), 20_000);
         for (int i = 0; i < limit; i++) {
             String s = text.get(i);
             if (s.isBlank() || s.length() > 2_000) continue;
             for (Signature sig : SIGNATURES) {
-                if (sig.pattern().matcher(s).matches()) score.merge(sig.kind(), sig.weight(), Integer::sum);
+                if (sig.pattern().matcher(s).matches()) {
+                    score.merge(sig.kind(), sig.weight(), Integer::sum);
+                    lines.merge(sig.kind(), 1, Integer::sum);
+                }
             }
         }
         DumpKind best = DumpKind.UNKNOWN;
         int bestScore = 2;
         for (Map.Entry<DumpKind, Integer> e : score.entrySet()) {
-            if (e.getValue() > bestScore) {
+            // one stray line ("Traceback (most recent call last):" pasted into a Java trace) is not enough on its own
+            int value = lines.get(e.getKey()) > 1 ? e.getValue() : Math.min(e.getValue(), 3);
+            if (value > bestScore) {
                 best = e.getKey();
-                bestScore = e.getValue();
+                bestScore = value;
             }
         }
-        // a jstack dump prints exceptions' frames too; a traceback inside a faulthandler file is still faulthandler
         return best;
     }
 }

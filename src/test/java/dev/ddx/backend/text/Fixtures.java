@@ -65,6 +65,6 @@ public final class Fixtures {
 
     public static ObjectMapper json() {
         return new ObjectMapper().registerModule(new Jdk8Module()).registerModule(new JavaTimeModule())
-                .enable(SerializationFeature.INDENT_OUTPUT).disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
+                .enable(SerializationFeature.INDENT_OUTPUT).enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
     }
 }

@@ -18,6 +18,8 @@ public final class TemplateMiner {
     private final Map<String, Shape> shapes = new HashMap<>();
     private final Map<Integer, List<Shape>> byLength = new HashMap<>();
     private long order;
+    /** Reused for building shape keys (this class is not thread-safe anyway). */
+    private final StringBuilder key = new StringBuilder(256);
     private boolean mined;
 
     public TemplateMiner(int maxShapes) {
@@ -36,8 +38,13 @@ public final class TemplateMiner {
     /** Counts {@code weight} messages with these (unmasked) tokens. */
     public Shape add(List<String> tokens, long weight) {
         String[] masked = new String[tokens.size()];
-        for (int i = 0; i < masked.length; i++) masked[i] = TokenMasker.mask(tokens.get(i));
-        String key = String.join(" ", masked);
+        key.setLength(0);
+        for (int i = 0; i < masked.length; i++) {
+            masked[i] = TokenMasker.mask(tokens.get(i));
+            if (i > 0) key.append(' ');
+            key.append(masked[i]);
+        }
+        String key = this.key.toString();
         Shape s = shapes.get(key);
         if (s == null) {
             s = shapes.size() < maxShapes ? newShape(masked, key) : nearest(masked, key);

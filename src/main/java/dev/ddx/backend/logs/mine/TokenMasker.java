@@ -36,6 +36,7 @@ public final class TokenMasker {
 
     /** One token masked when it is a value, or returned as is. */
     public static String mask(String token) {
+        if (plainWord(token)) return token;
         int lead = 0;
         int trail = token.length();
         while (lead < trail && isOpen(token.charAt(lead))) lead++;
@@ -45,6 +46,15 @@ public final class TokenMasker {
         String masked = maskCore(core);
         if (masked == core) return token;
         return token.substring(0, lead) + masked + token.substring(trail);
+    }
+
+    /** Whether the token cannot be a value (no digit, slash or at sign, all ASCII): most words, decided in one pass without allocating. */
+    private static boolean plainWord(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c >= 0x80 || (c >= '0' && c <= '9') || c == '/' || c == '@') return false;
+        }
+        return true;
     }
 
     private static String maskCore(String core) {

@@ -58,6 +58,7 @@ public final class HeaderParser {
 
     private Optional<Instant> time(String firstTime) {
         if (time.length() == 0) return Optional.empty();
+        if (firstTime != null && firstTime.length() == time.length()) return times.parse(firstTime);
         Optional<Instant> t = times.parse(time.toString());
         if (t.isEmpty() && firstTime != null && firstTime.length() < time.length()) t = times.parse(firstTime);
         return t;

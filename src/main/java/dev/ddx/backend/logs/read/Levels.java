@@ -23,9 +23,21 @@ public final class Levels {
     /** The normalised level of a word (any case), or empty when it is no level word. */
     public static String normalize(String word) {
         if (word == null || word.isEmpty() || word.length() > 11) return "";
-        String n = NORMAL.get(word);
+        String n = canonical(word);
+        if (n != null) return n;
+        n = NORMAL.get(word);
         if (n == null) n = NORMAL.get(word.toUpperCase(Locale.ROOT));
         return n == null ? "" : n;
+    }
+
+    /** The word itself when it already is one of the six (the common case, checked without hashing), else null. */
+    private static String canonical(String word) {
+        return switch (word.length()) {
+            case 4 -> word.equals("INFO") ? "INFO" : word.equals("WARN") ? "WARN" : null;
+            case 5 -> word.equals("ERROR") ? "ERROR" : word.equals("DEBUG") ? "DEBUG"
+                    : word.equals("TRACE") ? "TRACE" : word.equals("FATAL") ? "FATAL" : null;
+            default -> null;
+        };
     }
 
     /** Whether a level is WARN or worse. */

@@ -27,6 +27,10 @@ public final class LineReader implements Closeable {
     private long skippedLines;
     private long truncatedLines;
     private long bytesRead;
+    /** What the newline scan saw of the current line: a NUL, how many other control bytes, whether it was cut. */
+    private boolean nul;
+    private int control;
+    private boolean lineCut;
 
     public LineReader(InputStream in) {
         this.in = in;
@@ -71,12 +75,15 @@ public final class LineReader implements Closeable {
 
     private boolean readRawLine() throws IOException {
         lineLen = 0;
+        nul = false;
+        control = 0;
         boolean any = false;
         boolean cut = false;
         while (true) {
             if (pos >= lim) {
                 if (eof || !fill()) {
                     if (cut) truncatedLines++;
+                    lineCut = cut;
                     return any;
                 }
             }
@@ -84,9 +91,14 @@ public final class LineReader implements Closeable {
             int start = pos;
             int nl = -1;
             for (int i = start; i < lim; i++) {
-                if (buf[i] == '\n') {
-                    nl = i;
-                    break;
+                byte b = buf[i];
+                if ((b & 0xE0) == 0) { // a control byte (0x00–0x1f), counted here so isBinary need not scan again
+                    if (b == '\n') {
+                        nl = i;
+                        break;
+                    }
+                    if (b == 0) nul = true;
+                    else if (b != '\t' && b != '\r' && b != 0x1b) control++;
                 }
             }
             int end = nl < 0 ? lim : nl;
@@ -94,6 +106,7 @@ public final class LineReader implements Closeable {
             pos = nl < 0 ? lim : nl + 1;
             if (nl >= 0) {
                 if (cut) truncatedLines++;
+                lineCut = cut;
                 return true;
             }
         }
@@ -131,6 +144,7 @@ public final class LineReader implements Closeable {
 
     /** A line with a NUL, or where more than a quarter of the bytes are control bytes, is not text. */
     private boolean isBinary() {
+        if (!lineCut) return nul || (lineLen > 0 && control * 4 > lineLen);
         int control = 0;
         for (int i = 0; i < lineLen; i++) {
             byte b = line[i];

@@ -41,13 +41,19 @@ public final class PythonTracebackParser {
         ExceptionInfo.Relation link = null;
         String thread = "MainThread";
         int count = 0;
+        List<StackFrame> lastFrames = List.of();
         for (int i = 0; i < text.size(); i++) {
             String s = text.get(i);
             Matcher m;
             if (START.matcher(s).matches()) {
                 int[] end = {i};
-                ExceptionInfo e = read(draft, i, end);
-                if (e == null) continue;
+                List<StackFrame> partial = new ArrayList<>();
+                ExceptionInfo e = read(draft, i, end, partial);
+                if (!partial.isEmpty()) lastFrames = PythonFrames.innermostFirst(partial);
+                if (e == null) {
+                    if (!partial.isEmpty()) draft.note("a traceback ends without its exception line (cut short?)");
+                    continue;
+                }
                 count++;
                 last = link == null || last == null ? e : new ExceptionInfo(e.type(), e.message(), e.threadId(), e.signal(),
                         e.frames(), Optional.of(new ExceptionInfo.Cause(link, last)), e.suppressed());
@@ -64,19 +70,22 @@ public final class PythonTracebackParser {
                 draft.understood(i);
             }
         }
-        if (last == null) return;
+        if (last == null) {
+            if (!lastFrames.isEmpty()) draft.thread(new TargetThread(thread, OptionalLong.empty(), thread,
+                    ThreadState.UNKNOWN, Optional.empty(), false, lastFrames));
+            return;
+        }
         if (count > 1 && last.cause().isEmpty()) draft.note(count + " tracebacks in the text; the last one is shown");
         draft.thread(new TargetThread(thread, OptionalLong.empty(), thread, ThreadState.STOPPED, Optional.empty(), false,
-                last.frames()));
+                last.frames().isEmpty() ? lastFrames : last.frames()));
         draft.exception(new ExceptionInfo(last.type(), last.message(), Optional.of(thread), Optional.empty(),
                 last.frames(), last.cause(), last.suppressed()));
         draft.state(TargetProcess.ProcessState.CRASHED);
     }
 
     /** One traceback block from its "Traceback" line to its exception line; {@code end[0]} is the index after it. */
-    private static ExceptionInfo read(DumpDraft draft, int start, int[] end) {
+    private static ExceptionInfo read(DumpDraft draft, int start, int[] end, List<StackFrame> frames) {
         TextLines text = draft.text();
-        List<StackFrame> frames = new ArrayList<>();
         String indent = START.matcher(text.get(start)).replaceFirst("$1");
         draft.understood(start);
         int j = start + 1;
