@@ -57,21 +57,51 @@ public final class Catalog {
     }
 
     private static Catalog loadFromClasspath() {
-        Map<String, String> files = new LinkedHashMap<>();
-        String version = "0";
-        for (String line : resource("index.txt").split("\n")) {
-            String l = line.strip();
-            if (l.isEmpty() || l.startsWith("#")) continue;
-            if (l.startsWith("version:")) version = l.substring("version:".length()).strip();
-            else files.put(l, resource(l));
+        String index = new String(resource("index.txt"), StandardCharsets.UTF_8);
+        Texts texts;
+        try {
+            texts = Texts.of(index, name -> new String(resource(name), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new CatalogException(List.of("cannot read the catalog: " + e.getMessage()), e);
         }
-        return parse(files, version);
+        // the packed form made at build time loads in milliseconds; used only when made from these very texts
+        byte[] packed = optionalResource(PackedCatalog.FILE_NAME);
+        if (packed != null) {
+            Optional<List<PatternEntry>> entries = PackedCatalog.read(packed, PackedCatalog.checksum(index, texts.files()));
+            if (entries.isPresent()) return new Catalog(entries.get(), texts.version());
+        }
+        return parse(texts.files(), texts.version());
     }
 
-    private static String resource(String name) {
+    /** The catalog's YAML texts (file name → content, in listing order) and version, as index.txt lists them. */
+    record Texts(Map<String, String> files, String version) {
+        /** Reads one named file of the catalog. */
+        interface Source {
+            String read(String name) throws IOException;
+        }
+
+        static Texts of(String index, Source source) throws IOException {
+            Map<String, String> files = new LinkedHashMap<>();
+            String version = "0";
+            for (String line : index.split("\n")) {
+                String l = line.strip();
+                if (l.isEmpty() || l.startsWith("#")) continue;
+                if (l.startsWith("version:")) version = l.substring("version:".length()).strip();
+                else files.put(l, source.read(l));
+            }
+            return new Texts(files, version);
+        }
+    }
+
+    private static byte[] resource(String name) {
+        byte[] bytes = optionalResource(name);
+        if (bytes == null) throw new CatalogException(List.of("missing catalog file " + ROOT + name));
+        return bytes;
+    }
+
+    private static byte[] optionalResource(String name) {
         try (InputStream in = Catalog.class.getClassLoader().getResourceAsStream(ROOT + name)) {
-            if (in == null) throw new CatalogException(List.of("missing catalog file " + ROOT + name));
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return in == null ? null : in.readAllBytes();
         } catch (IOException e) {
             throw new CatalogException(List.of("cannot read catalog file " + ROOT + name + ": " + e.getMessage()), e);
         }

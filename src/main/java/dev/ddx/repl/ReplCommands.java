@@ -12,6 +12,8 @@ import dev.ddx.error.CommandRefusedException;
 import dev.ddx.error.DdxException;
 import dev.ddx.model.Snapshot;
 import dev.ddx.model.TargetThread;
+import dev.ddx.report.IncidentReport;
+import dev.ddx.report.MarkdownRenderer;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -43,7 +45,7 @@ final class ReplCommands {
             new Spec("/pattern", "ID", "one catalog pattern: meaning, signals, commands, fixes"),
             new Spec("/run", "COMMAND", "run a debugger command (commands that change things ask first)"),
             new Spec("/next", "", "run the command the last answer proposed (also Alt-N)"),
-            new Spec("/summary", "", "what ddx found, in one screen"),
+            new Spec("/summary", "", "the incident summary, as ddx summarize prints it"),
             new Spec("/model", "[NAME]", "show the model, or switch: offline, openai:M, anthropic:M, ollama:M"),
             new Spec("/save", "[FILE]", "save this conversation as Markdown"),
             new Spec("/quit", "", "leave (also Ctrl-D)"));
@@ -170,6 +172,13 @@ final class ReplCommands {
     }
 
     private void summary() {
+        Optional<String> report = conversation.incident().analysis()
+                .map(a -> new MarkdownRenderer().render(IncidentReport.of(a)));
+        if (report.isPresent()) {
+            // the same incident summary `ddx summarize` prints, for the same snapshot
+            print(report.get().stripTrailing());
+            return;
+        }
         StringBuilder b = new StringBuilder(conversation.incident().describe()).append('\n');
         conversation.incident().snapshot().map(Snapshot::threads).ifPresent(ts -> b.append(ts.size()).append(" threads; ")
                 .append(conversation.incident().snapshot().flatMap(Snapshot::faultingThread).map(TargetThread::label)

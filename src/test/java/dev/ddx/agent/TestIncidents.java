@@ -20,4 +20,10 @@ public final class TestIncidents {
         out[0] = b;
         return new Incident(List.of(b), Optional.empty(), Catalog.load(), s -> List.of(Scenarios.crashFinding()), Optional.empty());
     }
+
+    /** The same SIGSEGV scenario with the standard analysis (detectors, culprit, signature), as `ddx chat` has it. */
+    public static Incident crashAnalysed(CommandGate gate, FixedBackend[] out) {
+        crash(gate, out); // builds the backend into out[0]
+        return new Incident(List.of(out[0]), Optional.empty(), Catalog.load(), null, Optional.empty());
+    }
 }

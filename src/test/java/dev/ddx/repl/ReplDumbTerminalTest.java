@@ -36,6 +36,10 @@ class ReplDumbTerminalTest {
     }
 
     private Run run(String input, String consentAnswer) throws Exception {
+        return run(input, false);
+    }
+
+    private Run run(String input, boolean standardAnalysis) throws Exception {
         List<String> asked = new CopyOnWriteArrayList<>();
         FixedBackend[] backend = new FixedBackend[1];
         // the gate asks the REPL's consent (a y/N line read from the same input)
@@ -44,7 +48,7 @@ class ReplDumbTerminalTest {
             asked.add(c);
             return repl[0].consent().approve(d, c, r);
         });
-        Incident incident = TestIncidents.crash(gate, backend);
+        Incident incident = standardAnalysis ? TestIncidents.crashAnalysed(gate, backend) : TestIncidents.crash(gate, backend);
         List<SessionEvent> events = new CopyOnWriteArrayList<>();
         EventBus bus = new EventBus(Clock.systemUTC()).add(events::add);
         Conversation c = Conversation.builder().incident(incident).bus(bus).build();
@@ -74,6 +78,14 @@ class ReplDumbTerminalTest {
         assertTrue(r.output().contains("tokens (estimated)"), r.output());
         assertEquals(0, r.exit());
         assertTrue(Files.readString(dir.resolve("history")).contains("why did it crash?"), "the question is in the history file");
+    }
+
+    @Test
+    void summaryPrintsTheIncidentSummaryThatSummarizeWouldPrint() throws Exception {
+        Run r = run("/summary\n/quit\n", true);
+        assertTrue(r.output().contains("# ddx summary: "), r.output());
+        assertTrue(r.output().contains("Signature: `crash/SIGSEGV/"), r.output());
+        assertTrue(r.output().contains("## Next commands"), r.output());
     }
 
     @Test
