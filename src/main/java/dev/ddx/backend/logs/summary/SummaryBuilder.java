@@ -86,9 +86,9 @@ public final class SummaryBuilder {
         List<String> out = null;
         if (shape.size() != tokens.size()) return List.of();
         for (int i = 0; i < tokens.size(); i++) {
-            String m = shape.token(i);
-            int w = m.indexOf(TokenMasker.WILDCARD);
+            int w = shape.wildcard(i);
             if (w < 0) continue;
+            String m = shape.token(i);
             if (out == null) out = new ArrayList<>();
             String v = tokens.get(i);
             int suffix = m.length() - w - TokenMasker.WILDCARD.length();
