@@ -6,6 +6,7 @@ import dev.ddx.backend.BackendContext;
 import dev.ddx.backend.Backends;
 import dev.ddx.backend.DebuggerBackend;
 import dev.ddx.backend.TargetSpec;
+import dev.ddx.backend.gdb.GdbSnapshotParser;
 import dev.ddx.catalog.Catalog;
 import dev.ddx.error.UsageException;
 import dev.ddx.event.EventBus;
@@ -28,6 +29,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -82,7 +84,8 @@ public final class SummarizeCommand implements Callable<Integer> {
         }
         if (!(timeout > 0) || timeout > 3600) throw new UsageException("--timeout must be between 0 and 3600 seconds, not " + timeout);
         TargetSpec ts = target.toSpec();
-        // the catalog is parsed while gdb works: on a cold JVM the two take about as long
+        prepareInBackground(ts);
+        // the catalog is loaded while gdb works
         CompletableFuture<Optional<Catalog>> catalog = CompletableFuture.supplyAsync(SummarizeCommand::catalog);
         Clock clock = Clock.systemUTC();
         HeldEvents early = new HeldEvents();
@@ -90,6 +93,28 @@ public final class SummarizeCommand implements Callable<Integer> {
                 Duration.ofMillis(Math.round(timeout * 1000)), clock);
         PrintWriter out = spec.commandLine().getOut();
         return run(clock, catalog, ts, early, () -> loadSnapshot(ts, ctx), format, out);
+    }
+
+    /**
+     * On a cold JVM, loading and initialising the classes that read gdb's answer, analyse the
+     * snapshot and render the report costs about as much as gdb's own work: do it on another
+     * thread while the debugger works, instead of after. Changes nothing but when classes load.
+     */
+    private static void prepareInBackground(TargetSpec ts) {
+        boolean gdb = ts instanceof TargetSpec.Core || ts instanceof TargetSpec.Pid || ts instanceof TargetSpec.Run;
+        Thread t = new Thread(() -> {
+            try {
+                if (gdb) GdbSnapshotParser.document("<<ddx-json>>{\"a\":[1,\"x\",true,null,1.5,{}]}<<ddx-end>>");
+                DetectorRegistry.snapshotDetectors();
+                for (Class<?> c : List.of(Analyzer.class, IncidentReport.class, MarkdownRenderer.class, JsonRenderer.class)) {
+                    Class.forName(c.getName(), true, c.getClassLoader());
+                }
+            } catch (Throwable e) {
+                // only a head start: whatever fails here is loaded again, and reported, where it is used
+            }
+        }, "ddx-prepare");
+        t.setDaemon(true);
+        t.start();
     }
 
     private int run(Clock clock, CompletableFuture<Optional<Catalog>> catalog, TargetSpec ts, HeldEvents early,

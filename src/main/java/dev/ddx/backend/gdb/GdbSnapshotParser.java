@@ -1,7 +1,6 @@
 package dev.ddx.backend.gdb;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ddx.error.DebuggerException;
 import dev.ddx.model.CodeOwner;
 import dev.ddx.model.ExceptionInfo;
@@ -35,7 +34,6 @@ public final class GdbSnapshotParser {
     private static final String BEGIN = "<<ddx-json>>";
     private static final String BEGIN_Z = "<<ddx-json-z>>";
     private static final String END = "<<ddx-end>>";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private GdbSnapshotParser() {
     }
@@ -65,7 +63,7 @@ public final class GdbSnapshotParser {
 
     private static JsonNode json(String text) {
         try {
-            return JSON.readTree(text);
+            return JsonTreeParser.parse(text);
         } catch (IOException x) {
             throw new DebuggerException("the ddx gdb helper answered malformed JSON: " + x.getMessage(), "", x);
         }

@@ -126,7 +126,7 @@ public final class LogSession implements AutoCloseable {
         List<SourceStat> stats = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         missing.forEach(m -> notes.add("not read: " + m + " (no such file)"));
-        for (LogSource s : sources) read(s, b::accept, stats, notes);
+        for (LogSource s : sources) read(s, SummaryBuilder::prepare, b::accept, stats, notes);
         summary = b.build(stats, notes);
         return summary;
     }
@@ -221,10 +221,16 @@ public final class LogSession implements AutoCloseable {
     }
 
     private void read(LogSource s, Consumer<LogEvent> sink, List<SourceStat> stats, List<String> notes) {
+        read(s, e -> e, sink, stats, notes);
+    }
+
+    /** Reads one source; {@code prepare} runs on the reading thread, {@code sink} on this one. */
+    private <T> void read(LogSource s, java.util.function.Function<LogEvent, T> prepare, Consumer<T> sink,
+                          List<SourceStat> stats, List<String> notes) {
         String name = displayName(s);
         try (EventReader r = new EventReader(name, s.open(), header, new TimestampParser(options.defaultYear()))) {
             long[] events = {0};
-            dev.ddx.backend.logs.read.EventPump.drain(r, e -> {
+            dev.ddx.backend.logs.read.EventPump.drain(r, prepare, e -> {
                 sink.accept(e);
                 events[0]++;
             });

@@ -6,6 +6,8 @@ package dev.ddx.backend.logs.mine;
  */
 public final class Shape {
     final String[] tokens;
+    /** Where each token's {@code <*>} starts, or -1: looked up per line, so computed once. */
+    final int[] wildcards;
     final String key;
     final long order;
     long count;
@@ -13,6 +15,8 @@ public final class Shape {
 
     Shape(String[] tokens, String key, long order) {
         this.tokens = tokens;
+        this.wildcards = new int[tokens.length];
+        for (int i = 0; i < tokens.length; i++) wildcards[i] = tokens[i].indexOf(TokenMasker.WILDCARD);
         this.key = key;
         this.order = order;
     }
@@ -39,6 +43,22 @@ public final class Shape {
     /** The masked token at position i ({@code <*>} or e.g. {@code blk_<*>} for values). */
     public String token(int i) {
         return tokens[i];
+    }
+
+    /** Where the masked token at position i has its {@code <*>}, or -1 when it has none. */
+    public int wildcard(int i) {
+        return wildcards[i];
+    }
+
+    /** Whether these (unmasked) tokens mask to exactly this shape. */
+    boolean fits(java.util.List<String> raw) {
+        if (raw.size() != tokens.length) return false;
+        for (int i = 0; i < tokens.length; i++) {
+            String v = raw.get(i);
+            // a token without <*> was left as it was, so only an equal token masks to it
+            if (wildcards[i] < 0 ? !tokens[i].equals(v) : !tokens[i].equals(TokenMasker.mask(v))) return false;
+        }
+        return true;
     }
 
     public String key() {

@@ -18,6 +18,8 @@ public final class TemplateMiner {
     private final Map<String, Shape> shapes = new HashMap<>();
     private final Map<Integer, List<Shape>> byLength = new HashMap<>();
     private long order;
+    private static final int RECENT = 1024;
+    private final Shape[] recent = new Shape[RECENT];
     /** Reused for building shape keys (this class is not thread-safe anyway). */
     private final StringBuilder key = new StringBuilder(256);
     private boolean mined;
@@ -37,6 +39,12 @@ public final class TemplateMiner {
 
     /** Counts {@code weight} messages with these (unmasked) tokens. */
     public Shape add(List<String> tokens, long weight) {
+        int slot = slot(tokens);
+        Shape hit = recent[slot];
+        if (hit != null && hit.fits(tokens)) {
+            hit.count += weight;
+            return hit;
+        }
         String[] masked = new String[tokens.size()];
         key.setLength(0);
         for (int i = 0; i < masked.length; i++) {
@@ -46,11 +54,23 @@ public final class TemplateMiner {
         }
         String key = this.key.toString();
         Shape s = shapes.get(key);
-        if (s == null) {
-            s = shapes.size() < maxShapes ? newShape(masked, key) : nearest(masked, key);
+        if (s == null && shapes.size() >= maxShapes) {
+            s = nearest(masked, key); // not remembered in the cache: it does not fit these tokens exactly
+        } else {
+            if (s == null) s = newShape(masked, key);
+            recent[slot] = s;
         }
         s.count += weight;
         return s;
+    }
+
+    /**
+     * The cache slot of a message: by its length and first token, so the repeats of a line skip
+     * masking and key building; a hit is only taken when the tokens mask to the cached shape exactly.
+     */
+    private static int slot(List<String> tokens) {
+        int h = tokens.size() * 31 + (tokens.isEmpty() ? 0 : tokens.get(0).hashCode());
+        return (h ^ (h >>> 16)) & (RECENT - 1);
     }
 
     private Shape newShape(String[] masked, String key) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Reads an {@link EventReader} on a second thread (decoding, header parsing and folding) while the
@@ -18,20 +19,29 @@ import java.util.function.Consumer;
 public final class EventPump {
     static final int BATCH = 2048;
     static final int QUEUE = 8;
-    private static final List<LogEvent> END = new ArrayList<>();
 
     private EventPump() {
     }
 
     /** Every event of the reader, in order, to the sink; returns when the reader is exhausted. */
     public static void drain(EventReader reader, Consumer<LogEvent> sink) throws IOException {
-        BlockingQueue<List<LogEvent>> queue = new ArrayBlockingQueue<>(QUEUE);
+        drain(reader, e -> e, sink);
+    }
+
+    /**
+     * Like {@link #drain(EventReader, Consumer)}, with {@code prepare} applied to each event on the
+     * reading thread (so it must not touch the caller's state): per-event work that needs no shared
+     * state is split between the two cores.
+     */
+    public static <T> void drain(EventReader reader, Function<LogEvent, T> prepare, Consumer<T> sink) throws IOException {
+        BlockingQueue<List<T>> queue = new ArrayBlockingQueue<>(QUEUE);
+        final List<T> end = new ArrayList<>(0);
         Throwable[] failure = new Throwable[1];
         Thread producer = new Thread(() -> {
             try {
-                List<LogEvent> batch = new ArrayList<>(BATCH);
+                List<T> batch = new ArrayList<>(BATCH);
                 for (LogEvent e = reader.next(); e != null; e = reader.next()) {
-                    batch.add(e);
+                    batch.add(prepare.apply(e));
                     if (batch.size() == BATCH) {
                         queue.put(batch);
                         batch = new ArrayList<>(BATCH);
@@ -42,7 +52,7 @@ public final class EventPump {
                 failure[0] = t;
             } finally {
                 try {
-                    queue.put(END);
+                    queue.put(end);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -51,7 +61,7 @@ public final class EventPump {
         producer.setDaemon(true);
         producer.start();
         try {
-            for (List<LogEvent> batch = queue.take(); batch != END; batch = queue.take()) batch.forEach(sink);
+            for (List<T> batch = queue.take(); batch != end; batch = queue.take()) batch.forEach(sink);
             producer.join();
         } catch (InterruptedException e) {
             producer.interrupt();

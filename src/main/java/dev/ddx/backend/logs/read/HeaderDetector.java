@@ -222,7 +222,7 @@ public final class HeaderDetector {
         regex.append("\\s*(.*)");
         roles.add(HeaderSpec.Role.CONTENT);
         shown.append(" <Content>");
-        return new HeaderSpec(shown.toString(), Pattern.compile(regex.toString(), Pattern.DOTALL), roles);
+        return new HeaderSpec(shown.toString(), Pattern.compile(regex.toString(), Pattern.DOTALL), roles, HeaderScanner.of(sig));
     }
 
     /**

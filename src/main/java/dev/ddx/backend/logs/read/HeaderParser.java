@@ -10,6 +10,8 @@ public final class HeaderParser {
     private final HeaderSpec spec;
     private final List<HeaderSpec.Role> roles;
     private final Matcher matcher;
+    private final HeaderScanner scanner;
+    private final int[] bounds;
     private final TimestampParser times;
     private final StringBuilder time = new StringBuilder();
 
@@ -17,6 +19,8 @@ public final class HeaderParser {
         this.spec = spec;
         this.roles = spec.roles();
         this.matcher = spec.pattern().matcher("");
+        this.scanner = spec.scanner();
+        this.bounds = new int[2 * roles.size()];
         this.times = times;
     }
 
@@ -27,8 +31,13 @@ public final class HeaderParser {
     /** The header of the line, or null when the line does not have this header (a continuation line). */
     public ParsedHeader parse(String line) {
         if (spec.contentOnly()) return new ParsedHeader(Optional.empty(), "", "", "", line);
-        matcher.reset(line);
-        if (!matcher.lookingAt()) return null;
+        boolean scanned = scanner != null;
+        if (scanned) {
+            if (!scanner.scan(line, bounds)) return null;
+        } else {
+            matcher.reset(line);
+            if (!matcher.lookingAt()) return null;
+        }
         time.setLength(0);
         String level = "";
         String thread = "";
@@ -37,7 +46,7 @@ public final class HeaderParser {
         String content = "";
         String firstTime = null;
         for (int g = 0; g < roles.size(); g++) {
-            String v = matcher.group(g + 1);
+            String v = scanned ? group(line, g) : matcher.group(g + 1);
             if (v == null) continue;
             switch (roles.get(g)) {
                 case TIME -> {
@@ -54,6 +63,11 @@ public final class HeaderParser {
             }
         }
         return new ParsedHeader(time(firstTime), level, thread.isEmpty() ? pid : thread, component, content);
+    }
+
+    private String group(String line, int g) {
+        int start = bounds[2 * g];
+        return start < 0 ? null : line.substring(start, bounds[2 * g + 1]);
     }
 
     private Optional<Instant> time(String firstTime) {

@@ -23,11 +23,22 @@ public final class HeaderSpec {
     private final String text;
     private final Pattern pattern;
     private final List<Role> roles;
+    private final HeaderScanner scanner;
 
     HeaderSpec(String text, Pattern pattern, List<Role> roles) {
+        this(text, pattern, roles, null);
+    }
+
+    HeaderSpec(String text, Pattern pattern, List<Role> roles, HeaderScanner scanner) {
         this.text = text;
         this.pattern = pattern;
         this.roles = List.copyOf(roles);
+        this.scanner = scanner != null && scanner.groups() == roles.size() ? scanner : null;
+    }
+
+    /** The hand-written reader of this header, when it has one (null: use {@link #pattern()}). */
+    HeaderScanner scanner() {
+        return scanner;
     }
 
     /** The spec as written, or as detected (for showing to the user). */

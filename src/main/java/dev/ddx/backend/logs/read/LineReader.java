@@ -31,6 +31,9 @@ public final class LineReader implements Closeable {
     private boolean nul;
     private int control;
     private boolean lineCut;
+    /** Whether the current line's bytes are in {@code buf} at {@code srcOff} (it lay there whole), else copied into {@code line}. */
+    private boolean direct;
+    private int srcOff;
 
     public LineReader(InputStream in) {
         this.in = in;
@@ -47,8 +50,10 @@ public final class LineReader implements Closeable {
                 continue;
             }
             int len = lineLen;
-            if (len > 0 && line[len - 1] == '\r') len--;
-            return new String(line, 0, len, StandardCharsets.UTF_8);
+            byte[] src = direct ? buf : line;
+            int off = direct ? srcOff : 0;
+            if (len > 0 && src[off + len - 1] == '\r') len--;
+            return new String(src, off, len, StandardCharsets.UTF_8);
         }
     }
 
@@ -74,6 +79,7 @@ public final class LineReader implements Closeable {
     }
 
     private boolean readRawLine() throws IOException {
+        direct = false;
         lineLen = 0;
         nul = false;
         control = 0;
@@ -100,6 +106,14 @@ public final class LineReader implements Closeable {
                     if (b == 0) nul = true;
                     else if (b != '\t' && b != '\r' && b != 0x1b) control++;
                 }
+            }
+            if (nl >= 0 && lineLen == 0) { // the whole line is in the buffer: decode it from there, no copy
+                direct = true;
+                srcOff = start;
+                lineLen = nl - start;
+                pos = nl + 1;
+                lineCut = false;
+                return true;
             }
             int end = nl < 0 ? lim : nl;
             cut |= append(start, end);

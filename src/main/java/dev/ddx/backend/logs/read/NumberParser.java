@@ -32,6 +32,20 @@ public final class NumberParser {
         int numberEnd = i;
         while (i < n && (Character.isLetter(text.charAt(i)) || text.charAt(i) == '%')) i++;
         if (i != n || n - numberEnd > 3) return null;
+        if (digitsStart == 0 && numberEnd == intDigits) {
+            // unsigned integer of at most 12 digits: exact as a double, read without parseDouble
+            long v = 0;
+            for (int k = 0; k < numberEnd; k++) {
+                char c = text.charAt(k);
+                if (c < '0' || c > '9') return viaDouble(text, numberEnd);
+                v = v * 10 + (c - '0');
+            }
+            return new Value(v, numberEnd == n ? "" : text.substring(numberEnd).toLowerCase(Locale.ROOT));
+        }
+        return viaDouble(text, numberEnd);
+    }
+
+    private static Value viaDouble(String text, int numberEnd) {
         try {
             return new Value(Double.parseDouble(text.substring(0, numberEnd)), text.substring(numberEnd).toLowerCase(Locale.ROOT));
         } catch (NumberFormatException e) {

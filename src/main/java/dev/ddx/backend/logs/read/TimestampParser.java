@@ -82,6 +82,10 @@ public final class TimestampParser {
 
     /** The shape a timestamp at the start of {@code text} has, and its length; null when none. */
     public static Shape shapeAt(String text, int from, int[] endOut) {
+        // every shape starts with a digit or an upper-case letter: stack frames and indented lines stop here
+        if (from >= text.length()) return null;
+        char c = text.charAt(from);
+        if (!(c >= '0' && c <= '9') && !(c >= 'A' && c <= 'Z')) return null;
         for (Shape s : Shape.values()) {
             Matcher m = s.pattern.matcher(text);
             m.region(from, text.length());

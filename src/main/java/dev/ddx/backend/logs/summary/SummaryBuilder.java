@@ -50,12 +50,28 @@ public final class SummaryBuilder {
         return miner;
     }
 
+    /** An event with the work that needs no shared state done: its first line and that line's tokens. */
+    public record Prepared(LogEvent event, String headline, List<String> tokens) {
+    }
+
+    /** The stateless part of {@link #accept(LogEvent)}; safe on any thread. */
+    public static Prepared prepare(LogEvent e) {
+        String headline = TemplateMiner.headline(e.message());
+        return new Prepared(e, headline, TokenMasker.tokens(headline));
+    }
+
     /** Takes one event (without a template). */
     public void accept(LogEvent e) {
+        accept(prepare(e));
+    }
+
+    /** Takes one prepared event. */
+    public void accept(Prepared p) {
+        LogEvent e = p.event();
         events++;
         lines += e.lastLine() - e.firstLine() + 1;
-        String headline = TemplateMiner.headline(e.message());
-        List<String> tokens = TokenMasker.tokens(headline);
+        String headline = p.headline();
+        List<String> tokens = p.tokens();
         Shape shape = miner.add(tokens, 1);
         ShapeStats s = stats.computeIfAbsent(shape, k -> new ShapeStats());
         s.add(e, headline);
@@ -86,9 +102,9 @@ public final class SummaryBuilder {
         List<String> out = null;
         if (shape.size() != tokens.size()) return List.of();
         for (int i = 0; i < tokens.size(); i++) {
-            String m = shape.token(i);
-            int w = m.indexOf(TokenMasker.WILDCARD);
+            int w = shape.wildcard(i);
             if (w < 0) continue;
+            String m = shape.token(i);
             if (out == null) out = new ArrayList<>();
             String v = tokens.get(i);
             int suffix = m.length() - w - TokenMasker.WILDCARD.length();

@@ -1,0 +1,134 @@
+package dev.ddx.backend.logs.read;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The hand-written header reader must read every line exactly as the detected header's regular
+ * expression does: same match or no match, same fields. Each sample line's own signature is
+ * tried on every line of its file (so near misses, continuation lines and other layouts are
+ * compared too), on crafted lines and on the Loghub samples when the fixtures are present.
+ */
+class HeaderScannerTest {
+    static final List<String> CRAFTED = List.of(
+            "2024-03-01 10:00:00,123 INFO  [worker-1] com.shop.Http: GET /api/orders/1 200 took 3 ms",
+            "2024-03-01 10:00:00,123 ERROR [main] com.shop.OrderService: order 999 failed",
+            "2024-03-01 10:00:00.123456789 WARN [pool-1-thread-2 [x]] a.b.C: heap used 200 MB",
+            "2024-03-01T10:00:00Z INFO [t] c.d: z",
+            "2024-03-01T10:00:00+05:30 INFO [t] c.d: z",
+            "2024-03-01T10:00:00+0530 INFO [t] c.d: z",
+            "2024-03-01T10:00:00+05:3 INFO [t] c.d: z",
+            "2024-03-01 10:00:00,1234567890 INFO [t] c.d: z",
+            "2024-03-01 10:00:00, INFO [t] c.d: z",
+            "2024-03-01 10:00:00 INFO [t [unclosed] c.d: z",
+            "2024-03-01 10:00:00 INFO [t] c:d:e: z",
+            "2024-03-01 10:00:00 INFO [t] sshd[123]: Accepted password",
+            "2024-03-01 10:00:00 INFO [t] sshd[12a]: x: y",
+            "2024-03-01 10:00:00 INFO [t] sshd[12]x: y",
+            "2024-03-01 10:00:00 INFO [t] :x",
+            "2024-03-01 10:00:00 INFO [t] x",
+            "2024-03-01 10:00:00 INFO: starting [t] up: now",
+            "2024-03-01 10:00:00 [ INFO ] [t] c.d: z",
+            "[2024-03-01 10:00:00,001] [WARN] main - Disk low",
+            "[2024-03-01 10:00:00,001] WARN main - Disk low",
+            "[2024-03-01 10:00:00,001 WARN main - Disk low",
+            "2024-03-01 10:00:00 - 123 INFO c.d | x",
+            "2024-03-01 10:00:00 12 34 DEBUG foo: bar",
+            "2024-03-01 10:00:00\tINFO\t[t]\tc.d:\tz",
+            "2024-03-01 10:00:00 INFO [t] c.d:",
+            "2024-03-01 10:00:00 INFO [t]",
+            "2024-03-01 10:00:00 INFO",
+            "2024-03-01 10:00:00",
+            "2024-03-01",
+            "\tat com.shop.OrderService.ship(OrderService.java:88)",
+            "Caused by: java.sql.SQLTransientConnectionException: pool exhausted",
+            "",
+            "2024-13-01 10:00:00 INFO [t] c.d: z",
+            "2024-03-01 10:00:00 INFO [t] c.d: z \uD83D\uDE00 [x] y",
+            "2024-03-01 10:00:00 INFO [t\uD83D\uDE00] c\u00e9.d: z");
+
+    @Test
+    void scannerReadsEveryLineAsTheExpressionDoesOnCraftedLines() {
+        assertTrue(compareAll(CRAFTED) > 0, "no crafted line got a scanner");
+    }
+
+    @Test
+    void scannerReadsEveryLineAsTheExpressionDoesOnLoghubSamples() throws IOException {
+        String f = System.getProperty("ddx.fixtures.dir");
+        Path dir = f == null ? null : Path.of(f, "loghub");
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir != null && Files.isDirectory(dir),
+                "Loghub fixtures absent (ddx.fixtures.dir/loghub)");
+        List<Path> logs;
+        try (Stream<Path> s = Files.walk(dir)) {
+            logs = s.filter(p -> p.toString().endsWith("_2k.log")).sorted().toList();
+        }
+        int scanners = 0;
+        for (Path log : logs) {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            scanners += compareAll(lines.subList(0, Math.min(lines.size(), 400)));
+            HeaderSpec detected = HeaderDetector.detect(lines.subList(0, Math.min(lines.size(), EventReader.SAMPLE)));
+            compare(detected, lines);
+        }
+        assertTrue(scanners > 100, "few Loghub lines got a scanner: " + scanners);
+    }
+
+    @Test
+    void theBenchmarkHeaderIsReadByTheScanner() {
+        HeaderSpec spec = HeaderDetector.detect(CRAFTED.subList(0, 2));
+        assertNotNull(spec.scanner(), spec.text());
+        HeaderParser p = new HeaderParser(spec, new TimestampParser(2024));
+        ParsedHeader h = p.parse(CRAFTED.get(0));
+        assertEquals("INFO", h.level());
+        assertEquals("worker-1", h.thread());
+        assertEquals("com.shop.Http", h.component());
+        assertEquals("GET /api/orders/1 200 took 3 ms", h.content());
+        assertEquals(Optional.of(java.time.Instant.parse("2024-03-01T10:00:00.123Z")), h.time());
+    }
+
+    /** Each line's own signature, tried on every line; returns how many signatures had a scanner. */
+    private static int compareAll(List<String> lines) {
+        int scanners = 0;
+        for (String line : lines) {
+            if (line.isBlank() || Character.isWhitespace(line.charAt(0))) continue;
+            List<HeaderDetector.Element> sig = HeaderDetector.signature(line);
+            if (sig.isEmpty()) continue;
+            HeaderSpec spec = HeaderDetector.detect(List.of(line));
+            if (spec.scanner() == null) continue;
+            scanners++;
+            compare(spec, lines);
+        }
+        return scanners;
+    }
+
+    private static void compare(HeaderSpec spec, List<String> lines) {
+        HeaderScanner scanner = spec.scanner();
+        if (scanner == null) return;
+        int[] bounds = new int[2 * scanner.groups()];
+        for (String line : lines) {
+            java.util.regex.Matcher m = spec.pattern().matcher(line);
+            boolean expected = m.lookingAt();
+            boolean actual = scanner.scan(line, bounds);
+            assertEquals(expected, actual, () -> "match of [" + line + "] with " + spec.text() + " " + spec.pattern());
+            if (!expected) continue;
+            List<String> want = new ArrayList<>();
+            List<String> got = new ArrayList<>();
+            for (int g = 0; g < scanner.groups(); g++) {
+                want.add(m.group(g + 1));
+                got.add(bounds[2 * g] < 0 ? null : line.substring(bounds[2 * g], bounds[2 * g + 1]));
+            }
+            assertEquals(want, got, () -> "groups of [" + line + "] with " + spec.text() + " " + spec.pattern());
+        }
+    }
+}
