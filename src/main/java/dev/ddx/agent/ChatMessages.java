@@ -12,11 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Text of langchain4j messages, and messages with their text masked. */
-final class ChatMessages {
+public final class ChatMessages {
     private ChatMessages() {
     }
 
-    static String text(ChatMessage m) {
+    /** The text of a message as a ModelRequest event records it (tool calls as name and arguments). */
+    public static String text(ChatMessage m) {
         if (m instanceof SystemMessage s) return s.text();
         if (m instanceof UserMessage u) return u.hasSingleText() ? u.singleText() : String.valueOf(u.contents());
         if (m instanceof ToolExecutionResultMessage t) return t.text();

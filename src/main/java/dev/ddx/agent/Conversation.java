@@ -205,8 +205,8 @@ public final class Conversation implements AutoCloseable {
             if (toolBox.fatal().isPresent()) return die(question, toolBox.fatal().get());
             memory.rollback(mark);
             if (cancelled || e instanceof CancellationException || Thread.interrupted()) return cancelledAnswer(question);
-            bus.on(new SessionEvent.Error(clock.instant(), "model", ObservedChatModel.describe(e)));
-            return finish(question, "The model failed and no answer could be given: " + ObservedChatModel.describe(e),
+            bus.on(new SessionEvent.Error(clock.instant(), "model", ModelObserver.describe(e)));
+            return finish(question, "The model failed and no answer could be given: " + ModelObserver.describe(e),
                     modelName, Answer.Outcome.FELL_BACK);
         } finally {
             running = null;
@@ -326,8 +326,12 @@ public final class Conversation implements AutoCloseable {
 
     private boolean closedOnce;
 
+    private ModelObserver observer(String name, Optional<SecretMasker> m) {
+        return new ModelObserver(name, bus, clock, m, retry, toolBox::malformed, turn, usage);
+    }
+
     private Agent agent(ChatModel model, String name, Optional<SecretMasker> m) {
-        ChatModel observed = new ObservedChatModel(model, name, bus, clock, m, retry, toolBox::malformed, turn, usage);
+        ChatModel observed = new ObservedChatModel(model, observer(name, m));
         return AiServices.builder(Agent.class)
                 .chatModel(observed)
                 .chatMemory(memory)
@@ -341,7 +345,7 @@ public final class Conversation implements AutoCloseable {
     }
 
     private StreamingAgent streamingAgent(StreamingChatModel model, String name, Optional<SecretMasker> m) {
-        StreamingChatModel observed = new ObservedStreamingChatModel(model, name, bus, clock, m, retry, toolBox::malformed, turn, usage);
+        StreamingChatModel observed = new ObservedStreamingChatModel(model, observer(name, m));
         return AiServices.builder(StreamingAgent.class)
                 .streamingChatModel(observed)
                 .chatMemory(memory)
@@ -360,7 +364,7 @@ public final class Conversation implements AutoCloseable {
             if (t instanceof ToolBox.DebuggerDiedException d) throw d;
             t = t.getCause() == t ? null : t.getCause();
         }
-        return ToolErrorHandlerResult.text("ERROR: " + ObservedChatModel.describe(e)
+        return ToolErrorHandlerResult.text("ERROR: " + ModelObserver.describe(e)
                 + ". Check the arguments against the tool's description.");
     }
 

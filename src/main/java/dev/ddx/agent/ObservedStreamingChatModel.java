@@ -1,10 +1,5 @@
 package dev.ddx.agent;
 
-import dev.ddx.event.SessionEvent;
-import dev.ddx.event.SessionListener;
-import dev.ddx.policy.SecretMasker;
-import dev.langchain4j.data.message.AiMessage;
-import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -12,15 +7,8 @@ import dev.langchain4j.model.chat.response.CompleteToolCall;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
-import dev.langchain4j.model.output.TokenUsage;
 
-import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.IntSupplier;
 
 /**
  * The streaming twin of {@link ObservedChatModel}: masks what is sent, emits the request and
@@ -29,47 +17,26 @@ import java.util.function.IntSupplier;
  */
 final class ObservedStreamingChatModel implements StreamingChatModel {
     private final StreamingChatModel delegate;
-    private final String name;
-    private final SessionListener listener;
-    private final Clock clock;
-    private final Optional<SecretMasker> masker;
-    private final RetryPolicy retry;
-    private final IntSupplier malformedToolCalls;
-    private final AtomicInteger turn;
-    private final AtomicReference<Usage> usage;
+    private final ModelObserver observer;
 
-    ObservedStreamingChatModel(StreamingChatModel delegate, String name, SessionListener listener, Clock clock,
-                               Optional<SecretMasker> masker, RetryPolicy retry, IntSupplier malformedToolCalls,
-                               AtomicInteger turn, AtomicReference<Usage> usage) {
+    ObservedStreamingChatModel(StreamingChatModel delegate, ModelObserver observer) {
         this.delegate = delegate;
-        this.name = name;
-        this.listener = listener;
-        this.clock = clock;
-        this.masker = masker;
-        this.retry = retry;
-        this.malformedToolCalls = malformedToolCalls;
-        this.turn = turn;
-        this.usage = usage;
+        this.observer = observer;
     }
 
     @Override
     public void doChat(ChatRequest request, StreamingChatResponseHandler handler) {
-        if (malformedToolCalls.getAsInt() >= retry.maxToolErrors()) {
-            handler.onError(new ModelFailedException("the model made " + malformedToolCalls.getAsInt()
-                    + " malformed or unknown tool calls", null));
+        var tooMany = observer.tooManyMalformedCalls();
+        if (tooMany.isPresent()) {
+            handler.onError(tooMany.get());
             return;
         }
-        List<ChatMessage> messages = masker.map(m -> ChatMessages.masked(request.messages(), m)).orElse(request.messages());
-        ChatRequest sent = request.toBuilder().messages(messages).build();
-        int t = turn.incrementAndGet();
-        String last = messages.isEmpty() ? "" : ChatMessages.text(messages.get(messages.size() - 1));
-        listener.on(new SessionEvent.ModelRequest(clock.instant(), t, name, messages.size(), last));
-        attempt(sent, handler, t, 1);
+        attempt(observer.begin(request), handler, 1);
     }
 
-    private void attempt(ChatRequest sent, StreamingChatResponseHandler handler, int t, int attempt) {
+    private void attempt(ModelObserver.Sent sent, StreamingChatResponseHandler handler, int attempt) {
         AtomicBoolean streamed = new AtomicBoolean();
-        delegate.chat(sent, new StreamingChatResponseHandler() {
+        delegate.chat(sent.request(), new StreamingChatResponseHandler() {
             @Override
             public void onPartialResponse(String partial) {
                 streamed.set(true);
@@ -89,20 +56,20 @@ final class ObservedStreamingChatModel implements StreamingChatModel {
 
             @Override
             public void onCompleteResponse(ChatResponse r) {
-                record(t, sent.messages(), r);
+                observer.record(sent, r);
                 handler.onCompleteResponse(r);
             }
 
             @Override
             public void onError(Throwable e) {
-                boolean again = !streamed.get() && attempt < retry.attempts() && ObservedChatModel.retriable(e)
+                RetryPolicy retry = observer.retry();
+                boolean again = !streamed.get() && attempt < retry.attempts() && ModelObserver.retriable(e)
                         && !Thread.currentThread().isInterrupted();
                 if (!again) {
-                    handler.onError(new ModelFailedException(ObservedChatModel.describe(e), e));
+                    handler.onError(new ModelFailedException(ModelObserver.describe(e), e));
                     return;
                 }
-                listener.on(new SessionEvent.Error(clock.instant(), "model",
-                        "attempt " + attempt + " of " + retry.attempts() + " failed: " + ObservedChatModel.describe(e)));
+                observer.attemptFailed(attempt, e);
                 try {
                     Thread.sleep(retry.delayBefore(attempt + 1).toMillis());
                 } catch (InterruptedException ie) {
@@ -110,20 +77,8 @@ final class ObservedStreamingChatModel implements StreamingChatModel {
                     handler.onError(new ModelFailedException("interrupted", ie));
                     return;
                 }
-                attempt(sent, handler, t, attempt + 1);
+                attempt(sent, handler, attempt + 1);
             }
         });
-    }
-
-    private void record(int t, List<ChatMessage> sent, ChatResponse r) {
-        AiMessage ai = r.aiMessage();
-        TokenUsage tu = r.tokenUsage();
-        boolean est = tu == null || tu.inputTokenCount() == null;
-        int in = est ? ChatMessages.estimate(sent) : tu.inputTokenCount();
-        int out = tu == null || tu.outputTokenCount() == null ? Usage.estimate(ChatMessages.text(ai)) : tu.outputTokenCount();
-        usage.updateAndGet(u -> u.plus(in, out, est));
-        List<SessionEvent.ToolRequest> calls = ai.hasToolExecutionRequests()
-                ? ai.toolExecutionRequests().stream().map(ObservedChatModel::toolRequest).toList() : List.of();
-        listener.on(new SessionEvent.ModelResponse(clock.instant(), t, ai.text() == null ? "" : ai.text(), calls, in, out));
     }
 }

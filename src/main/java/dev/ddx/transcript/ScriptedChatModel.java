@@ -1,12 +1,10 @@
 package dev.ddx.transcript;
 
+import dev.ddx.agent.ChatMessages;
 import dev.ddx.event.SessionEvent;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
-import dev.langchain4j.data.message.SystemMessage;
-import dev.langchain4j.data.message.ToolExecutionResultMessage;
-import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.InvalidRequestException;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
@@ -64,7 +62,7 @@ public final class ScriptedChatModel implements ChatModel {
     @Override
     public synchronized ChatResponse doChat(ChatRequest request) {
         List<ChatMessage> messages = request.messages();
-        String last = messages.isEmpty() ? "" : text(messages.get(messages.size() - 1));
+        String last = messages.isEmpty() ? "" : ChatMessages.text(messages.get(messages.size() - 1));
         if (next >= turns.size()) {
             throw surprise("the model was asked a request the recording does not have (request " + (next + 1)
                     + ", " + messages.size() + " messages, last: " + brief(last) + ")");
@@ -104,21 +102,6 @@ public final class ScriptedChatModel implements ChatModel {
     /** Recorded turns that were never asked for. */
     public synchronized int unused() {
         return turns.size() - next;
-    }
-
-    /** The text of a message as the session's model wrapper records it in a ModelRequest. */
-    static String text(ChatMessage m) {
-        if (m instanceof SystemMessage s) return s.text();
-        if (m instanceof UserMessage u) return u.hasSingleText() ? u.singleText() : String.valueOf(u.contents());
-        if (m instanceof ToolExecutionResultMessage t) return t.text();
-        if (m instanceof AiMessage a) {
-            StringBuilder b = new StringBuilder(a.text() == null ? "" : a.text());
-            if (a.hasToolExecutionRequests()) {
-                for (ToolExecutionRequest r : a.toolExecutionRequests()) b.append(' ').append(r.name()).append(r.arguments());
-            }
-            return b.toString();
-        }
-        return String.valueOf(m);
     }
 
     private static String brief(String s) {
