@@ -1,6 +1,5 @@
 package dev.ddx.agent;
 
-import dev.ddx.catalog.Catalog;
 import dev.ddx.error.DebuggerException;
 import dev.ddx.event.EventBus;
 import dev.ddx.event.SessionEvent;
@@ -92,7 +91,7 @@ public final class Conversation implements AutoCloseable {
     private volatile boolean ended;
     private Usage sessionUsage = Usage.NONE;
 
-    private Conversation(Builder b) {
+    Conversation(ConversationBuilder b) {
         this.incident = Objects.requireNonNull(b.incident, "incident");
         this.clock = b.clock == null ? (b.bus == null ? Clock.systemUTC() : b.bus.clock()) : b.clock;
         this.bus = b.bus == null ? new EventBus(clock) : b.bus;
@@ -110,8 +109,8 @@ public final class Conversation implements AutoCloseable {
         useModel(b.modelName, b.model, b.streamingModel);
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public static ConversationBuilder builder() {
+        return new ConversationBuilder();
     }
 
     /**
@@ -375,90 +374,6 @@ public final class Conversation implements AutoCloseable {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Builds a {@link Conversation}. Only the incident is required. */
-    public static final class Builder {
-        private Incident incident;
-        private ChatModel model;
-        private StreamingChatModel streamingModel;
-        private String modelName;
-        private EventBus bus;
-        private Clock clock;
-        private SecretMasker masker;
-        private RetryPolicy retry = RetryPolicy.standard();
-        private boolean fallback = true;
-        private int maxToolCalls = 16;
-        private String systemPrompt;
-
-        /** What the conversation is about (required). */
-        public Builder incident(Incident i) {
-            this.incident = i;
-            return this;
-        }
-
-        /** Convenience: an incident over these parts with the default detectors. */
-        public Builder incident(List<dev.ddx.backend.DebuggerBackend> backends, Optional<LogView> logs, Catalog catalog) {
-            return incident(new Incident(backends, logs, catalog, null, Optional.empty()));
-        }
-
-        /** The model and its name as shown to the user ("openai:gpt-4o-mini"); null = the offline analyst. */
-        public Builder model(String name, ChatModel m) {
-            this.modelName = name;
-            this.model = m;
-            return this;
-        }
-
-        /** A streaming twin of the model, used when the caller streams the answer. */
-        public Builder streamingModel(StreamingChatModel m) {
-            this.streamingModel = m;
-            return this;
-        }
-
-        public Builder bus(EventBus b) {
-            this.bus = b;
-            return this;
-        }
-
-        /** The clock events are stamped with; defaults to the bus's clock. */
-        public Builder clock(Clock c) {
-            this.clock = c;
-            return this;
-        }
-
-        /**
-         * The session's masker: everything sent to a model other than the offline analyst passes
-         * it. Defaults to a fresh masker (which knows no environment secrets).
-         */
-        public Builder secretMasker(SecretMasker m) {
-            this.masker = m;
-            return this;
-        }
-
-        public Builder retryPolicy(RetryPolicy r) {
-            this.retry = Objects.requireNonNull(r);
-            return this;
-        }
-
-        /** Whether a failing model is replaced by the offline analyst (default yes). */
-        public Builder fallbackToOffline(boolean f) {
-            this.fallback = f;
-            return this;
-        }
-
-        public Builder maxToolCalls(int n) {
-            this.maxToolCalls = n;
-            return this;
-        }
-
-        public Builder systemPrompt(String p) {
-            this.systemPrompt = p;
-            return this;
-        }
-
-        public Conversation build() {
-            return new Conversation(this);
         }
     }
 }

@@ -83,7 +83,7 @@ public record ModelChoice(String name, String provider, String modelId, ModelCon
     }
 
     /** Puts this model (and, when remote, a secret masker) on a conversation builder. */
-    public Conversation.Builder configure(Conversation.Builder b) {
+    public ConversationBuilder configure(ConversationBuilder b) {
         if (offline()) return b.model(OfflineAnalyst.NAME, null);
         return b.model(name, chatModel()).streamingModel(streamingModel()).secretMasker(masker());
     }

@@ -1,6 +1,7 @@
 package dev.ddx.cli;
 
 import dev.ddx.agent.Conversation;
+import dev.ddx.agent.ConversationBuilder;
 import dev.ddx.agent.Incident;
 import dev.ddx.agent.LogView;
 import dev.ddx.agent.OfflineAnalyst;
@@ -84,7 +85,7 @@ final class ReplayRunners {
         Optional<LogView> logs = ChatLogs.open(logFiles);
         Incident incident = new Incident(backends, logs, Catalog.load(), null, Optional.empty());
         String model = h.model().isEmpty() ? OfflineAnalyst.NAME : h.model();
-        Conversation.Builder b = Conversation.builder().incident(incident).bus(s.bus()).clock(s.bus().clock())
+        ConversationBuilder b = Conversation.builder().incident(incident).bus(s.bus()).clock(s.bus().clock())
                 .model(model, s.model()).fallbackToOffline(false)
                 .retryPolicy(new RetryPolicy(1, Duration.ZERO, RetryPolicy.standard().maxToolErrors()));
         if (!model.equals(OfflineAnalyst.NAME)) b.secretMasker(new SecretMasker());
