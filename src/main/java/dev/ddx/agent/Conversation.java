@@ -330,31 +330,24 @@ public final class Conversation implements AutoCloseable {
     }
 
     private Agent agent(ChatModel model, String name, Optional<SecretMasker> m) {
-        ChatModel observed = new ObservedChatModel(model, observer(name, m));
-        return AiServices.builder(Agent.class)
-                .chatModel(observed)
-                .chatMemory(memory)
-                .systemMessage(systemPrompt)
-                .tools(toolBox.tools())
-                .maxSequentialToolsInvocations(maxToolCalls)
-                .hallucinatedToolNameStrategy(r -> ToolExecutionResultMessage.from(r, toolBox.unknownTool(r)))
-                .toolExecutionErrorHandler((e, ctx) -> handleToolError(e))
-                .toolArgumentsErrorHandler((e, ctx) -> handleToolError(e))
-                .build();
+        return withSessionTools(AiServices.builder(Agent.class)
+                .chatModel(new ObservedChatModel(model, observer(name, m)))).build();
     }
 
     private StreamingAgent streamingAgent(StreamingChatModel model, String name, Optional<SecretMasker> m) {
-        StreamingChatModel observed = new ObservedStreamingChatModel(model, observer(name, m));
-        return AiServices.builder(StreamingAgent.class)
-                .streamingChatModel(observed)
-                .chatMemory(memory)
+        return withSessionTools(AiServices.builder(StreamingAgent.class)
+                .streamingChatModel(new ObservedStreamingChatModel(model, observer(name, m)))).build();
+    }
+
+    /** What the blocking and the streaming agent share: memory, prompt, tools and the tool-error policy. */
+    private <T> AiServices<T> withSessionTools(AiServices<T> b) {
+        return b.chatMemory(memory)
                 .systemMessage(systemPrompt)
                 .tools(toolBox.tools())
                 .maxSequentialToolsInvocations(maxToolCalls)
                 .hallucinatedToolNameStrategy(r -> ToolExecutionResultMessage.from(r, toolBox.unknownTool(r)))
                 .toolExecutionErrorHandler((e, ctx) -> handleToolError(e))
-                .toolArgumentsErrorHandler((e, ctx) -> handleToolError(e))
-                .build();
+                .toolArgumentsErrorHandler((e, ctx) -> handleToolError(e));
     }
 
     private ToolErrorHandlerResult handleToolError(Throwable e) {
