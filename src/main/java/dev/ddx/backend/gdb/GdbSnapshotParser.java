@@ -1,6 +1,7 @@
 package dev.ddx.backend.gdb;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ddx.backend.NativeThreadStates;
 import dev.ddx.error.DebuggerException;
 import dev.ddx.model.CodeOwner;
 import dev.ddx.model.ExceptionInfo;

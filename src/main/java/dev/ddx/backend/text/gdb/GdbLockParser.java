@@ -1,5 +1,6 @@
 package dev.ddx.backend.text.gdb;
 
+import dev.ddx.backend.NativeThreadStates;
 import dev.ddx.backend.text.DumpDraft;
 import dev.ddx.model.LockInfo;
 import dev.ddx.model.StackFrame;
@@ -41,8 +42,8 @@ final class GdbLockParser {
     private static Optional<LockInfo> waitedLock(TargetThread t) {
         for (StackFrame f : t.frames()) {
             if (f.owner() == dev.ddx.model.CodeOwner.USER) break;
-            String base = NativeWaits.base(f.function());
-            if (!NativeWaits.LOCKS.contains(base)) continue;
+            if (!NativeThreadStates.isLockCall(f.function())) continue;
+            String base = NativeThreadStates.normalise(f.function());
             for (Variable a : f.arguments()) {
                 if (!ARGUMENTS.contains(a.name())) continue;
                 Matcher m = ADDRESS.matcher(a.value());

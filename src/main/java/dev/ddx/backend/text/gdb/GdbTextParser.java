@@ -1,5 +1,6 @@
 package dev.ddx.backend.text.gdb;
 
+import dev.ddx.backend.NativeThreadStates;
 import dev.ddx.backend.text.DumpDraft;
 import dev.ddx.backend.text.TextLines;
 import dev.ddx.model.ExceptionInfo;
@@ -230,7 +231,7 @@ public final class GdbTextParser {
         for (Map.Entry<String, List<StackFrame>> e : stacks.entrySet()) {
             TargetThread t = draft.thread(e.getKey()).orElseThrow();
             List<StackFrame> frames = reindexed(e.getValue());
-            ThreadState state = e.getKey().equals(faulting) ? ThreadState.STOPPED : NativeWaits.state(frames);
+            ThreadState state = e.getKey().equals(faulting) ? ThreadState.STOPPED : NativeThreadStates.classify(frames, ThreadState.UNKNOWN);
             draft.replaceThread(new TargetThread(t.id(), t.nativeId(), t.name(), state, t.cpuTime(), t.daemon(), frames));
         }
         draft.exception().ifPresent(x -> {

@@ -1,4 +1,4 @@
-package dev.ddx.backend.gdb;
+package dev.ddx.backend;
 
 import dev.ddx.model.CodeOwner;
 import dev.ddx.model.StackFrame;
