@@ -126,7 +126,10 @@ public final class LogSession implements AutoCloseable {
         List<SourceStat> stats = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         missing.forEach(m -> notes.add("not read: " + m + " (no such file)"));
-        for (LogSource s : sources) read(s, SummaryBuilder::prepare, b::accept, stats, notes);
+        for (LogSource s : sources) {
+            if (s instanceof FileSource f && ChunkedRead.applies(f, options)) readChunked(f, b, stats, notes);
+            else read(s, SummaryBuilder::prepare, b::accept, stats, notes);
+        }
         summary = b.build(stats, notes);
         return summary;
     }
@@ -220,6 +223,22 @@ public final class LogSession implements AutoCloseable {
         return e.withTemplate(t.id(), t.text(), t.parameters(tokens));
     }
 
+    private void readChunked(FileSource f, SummaryBuilder b, List<SourceStat> stats, List<String> notes) {
+        String name = displayName(f);
+        try {
+            stats.add(note(ChunkedRead.read(f, name, header, options, b, notes), notes));
+        } catch (IOException e) {
+            notes.add("not read completely: " + name + " (" + e.getMessage() + ")");
+            stats.add(new SourceStat(name, "", 0, 0, 0, 0));
+        }
+    }
+
+    private static SourceStat note(SourceStat s, List<String> notes) {
+        if (s.skippedBytes() > 0) notes.add(s.name() + ": skipped " + s.skippedBytes() + " bytes of binary data");
+        if (s.truncatedLines() > 0) notes.add(s.name() + ": cut " + s.truncatedLines() + " lines longer than 1 MiB");
+        return s;
+    }
+
     private void read(LogSource s, Consumer<LogEvent> sink, List<SourceStat> stats, List<String> notes) {
         read(s, e -> e, sink, stats, notes);
     }
@@ -234,9 +253,7 @@ public final class LogSession implements AutoCloseable {
                 sink.accept(e);
                 events[0]++;
             });
-            stats.add(new SourceStat(name, r.spec().text(), r.lineCount(), events[0], r.skippedBytes(), r.truncatedLines()));
-            if (r.skippedBytes() > 0) notes.add(name + ": skipped " + r.skippedBytes() + " bytes of binary data");
-            if (r.truncatedLines() > 0) notes.add(name + ": cut " + r.truncatedLines() + " lines longer than 1 MiB");
+            stats.add(note(new SourceStat(name, r.spec().text(), r.lineCount(), events[0], r.skippedBytes(), r.truncatedLines()), notes));
         } catch (IOException e) {
             notes.add("not read completely: " + name + " (" + e.getMessage() + ")");
             stats.add(new SourceStat(name, "", 0, 0, 0, 0));

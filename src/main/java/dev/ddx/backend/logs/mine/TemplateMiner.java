@@ -73,6 +73,17 @@ public final class TemplateMiner {
         return (h ^ (h >>> 16)) & (RECENT - 1);
     }
 
+    /**
+     * Counts a shape another miner saw (reading a chunk of the same input) as if its messages came
+     * here next, and returns the shape it is here.
+     */
+    public Shape adopt(Shape other) {
+        Shape s = shapes.get(other.key);
+        if (s == null) s = shapes.size() >= maxShapes ? nearest(other.tokens, other.key) : newShape(other.tokens.clone(), other.key);
+        s.count += other.count;
+        return s;
+    }
+
     private Shape newShape(String[] masked, String key) {
         Shape s = new Shape(masked, key, order++);
         shapes.put(key, s);

@@ -33,12 +33,34 @@ public final class EventReader implements Closeable {
     private Pending pending;
     private boolean done;
     private long lineCount;
+    /** Chunk reading: events that start at or past this byte offset belong to the next chunk (-1: read to the end). */
+    private final long limit;
+    /** Chunk reading: whether no event has started yet, so lines continuing one from the chunk before are skipped. */
+    private boolean leading;
+    private boolean beyond;
 
     public EventReader(String source, LineStream lines, Optional<HeaderSpec> explicit, TimestampParser times) {
         this.source = source;
         this.lines = lines;
         this.explicit = explicit;
         this.times = times;
+        this.limit = -1;
+    }
+
+    /**
+     * Reads one chunk of a larger input: {@code lines} starts at a line boundary of it, lines that
+     * continue an event begun before the chunk are skipped (the chunk before folds them), and
+     * reading stops at the first event that starts at or past byte {@code limit} of {@code lines}
+     * (the last event may fold lines past it). {@code lines} must report {@link LineStream#lineStart()}
+     * and be opened with the same limit, so that its figures count the chunk's own lines only.
+     */
+    public EventReader(String source, LineStream lines, HeaderSpec spec, TimestampParser times, long limit, boolean first) {
+        this.source = source;
+        this.lines = lines;
+        this.explicit = Optional.of(spec);
+        this.times = times;
+        this.limit = limit;
+        this.leading = !first;
     }
 
     /** The spec in use (detected on first read when none was given). */
@@ -56,7 +78,16 @@ public final class EventReader implements Closeable {
                 done = true;
                 break;
             }
-            lineCount++;
+            beyond |= limit >= 0 && lines.lineStart() >= limit;
+            if (!beyond) lineCount++;
+            if ((leading || beyond) && !startsEvent(line.text())) {
+                if (leading && beyond) done = true;
+                if (leading) continue; // the chunk before folds it
+            } else if (beyond) {
+                done = true;
+                break;
+            }
+            leading = false;
             LogEvent out = accept(line);
             if (out != null) return out;
         }
@@ -75,6 +106,11 @@ public final class EventReader implements Closeable {
 
     public long truncatedLines() {
         return lines.truncatedLines();
+    }
+
+    /** How many lines (text or binary) of the input start before the limit: where the next chunk's line numbers start. */
+    public long linesBeforeLimit() {
+        return lines.linesBeforeLimit();
     }
 
     public long bytesRead() {
@@ -107,6 +143,13 @@ public final class EventReader implements Closeable {
         LogEvent out = pending == null ? null : pending.toEvent(source);
         pending = new Pending(line, h);
         return out;
+    }
+
+    /** Whether the line begins an event rather than continuing the one before (as {@link #accept} decides). */
+    private boolean startsEvent(String text) {
+        boolean plain = parser.spec().contentOnly();
+        if (plain) return !ContinuationParser.continues(text);
+        return parser.parse(text) != null || startsWithTime(text);
     }
 
     private boolean startsWithTime(String text) {

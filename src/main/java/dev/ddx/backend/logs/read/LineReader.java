@@ -27,6 +27,8 @@ public final class LineReader implements Closeable {
     private long skippedLines;
     private long truncatedLines;
     private long bytesRead;
+    /** Where the line read last starts, in bytes from the start of the input. */
+    private long lineStart;
     /** What the newline scan saw of the current line: a NUL, how many other control bytes, whether it was cut. */
     private boolean nul;
     private int control;
@@ -35,8 +37,22 @@ public final class LineReader implements Closeable {
     private boolean direct;
     private int srcOff;
 
+    /** Lines that start at or past this byte offset are still read, but not counted in the figures below. */
+    private final long limit;
+    private long linesBeforeLimit;
+
     public LineReader(InputStream in) {
+        this(in, Long.MAX_VALUE);
+    }
+
+    /**
+     * A reader of a chunk of a larger input that ends at byte {@code limit}: lines past it can still
+     * be read (to finish an event), but skipped bytes, cut lines and {@link #linesBeforeLimit()}
+     * count only the lines that start before it, so the chunks of an input add up to the whole.
+     */
+    public LineReader(InputStream in, long limit) {
         this.in = in;
+        this.limit = limit;
     }
 
     /** The next text line (without its line end), or null at the end of the input. */
@@ -44,9 +60,14 @@ public final class LineReader implements Closeable {
         while (true) {
             if (!readRawLine()) return null;
             lineNo++;
+            boolean counted = lineStart < limit;
+            if (counted) linesBeforeLimit++;
+            if (counted && lineCut) truncatedLines++;
             if (isBinary()) {
-                skippedBytes += lineLen;
-                skippedLines++;
+                if (counted) {
+                    skippedBytes += lineLen;
+                    skippedLines++;
+                }
                 continue;
             }
             int len = lineLen;
@@ -74,8 +95,18 @@ public final class LineReader implements Closeable {
         return truncatedLines;
     }
 
+    /** How many lines (text or binary) start before the limit: all of them for a whole input. */
+    public long linesBeforeLimit() {
+        return linesBeforeLimit;
+    }
+
     public long bytesRead() {
         return bytesRead;
+    }
+
+    /** The byte offset, from the start of the input, where the line {@link #next()} returned last begins. */
+    public long lineStart() {
+        return lineStart;
     }
 
     private boolean readRawLine() throws IOException {
@@ -88,11 +119,11 @@ public final class LineReader implements Closeable {
         while (true) {
             if (pos >= lim) {
                 if (eof || !fill()) {
-                    if (cut) truncatedLines++;
                     lineCut = cut;
                     return any;
                 }
             }
+            if (!any) lineStart = bytesRead - lim + pos;
             any = true;
             int start = pos;
             int nl = -1;
@@ -119,7 +150,6 @@ public final class LineReader implements Closeable {
             cut |= append(start, end);
             pos = nl < 0 ? lim : nl + 1;
             if (nl >= 0) {
-                if (cut) truncatedLines++;
                 lineCut = cut;
                 return true;
             }

@@ -23,6 +23,24 @@ public record FileSource(Path path) implements LogSource {
         return new ReaderStream(new LineReader(maybeGunzip(in)));
     }
 
+    /** Whether the file is gzip-compressed (by its magic bytes). */
+    public boolean compressed() throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            return in.read() == 0x1f && in.read() == 0x8b;
+        }
+    }
+
+    /**
+     * The lines of an uncompressed file from byte {@code offset} on (the start of a line), as a
+     * chunk ending {@code length} bytes later (see {@link LineReader#LineReader(InputStream, long)});
+     * line numbers and {@link LineStream#lineStart()} count from the offset.
+     */
+    public LineStream openChunk(long offset, long length) throws IOException {
+        java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(path);
+        ch.position(offset);
+        return new ReaderStream(new LineReader(java.nio.channels.Channels.newInputStream(ch), length));
+    }
+
     static InputStream maybeGunzip(InputStream in) throws IOException {
         InputStream b = in.markSupported() ? in : new BufferedInputStream(in);
         b.mark(2);
@@ -60,6 +78,16 @@ public record FileSource(Path path) implements LogSource {
         @Override
         public long bytesRead() {
             return reader.bytesRead();
+        }
+
+        @Override
+        public long lineStart() {
+            return reader.lineStart();
+        }
+
+        @Override
+        public long linesBeforeLimit() {
+            return reader.linesBeforeLimit();
         }
 
         @Override

@@ -18,6 +18,16 @@ public interface LineStream extends Closeable {
         return 0;
     }
 
+    /** How many lines (text or binary) start before the limit the stream was opened with (all, without one). */
+    default long linesBeforeLimit() {
+        return -1;
+    }
+
+    /** The byte offset where the line {@link #next()} returned last begins, or -1 when the source cannot tell. */
+    default long lineStart() {
+        return -1;
+    }
+
     /** Bytes read from the underlying input so far, for throughput figures. */
     default long bytesRead() {
         return 0;

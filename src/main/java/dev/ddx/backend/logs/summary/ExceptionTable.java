@@ -53,6 +53,25 @@ final class ExceptionTable {
         }
     }
 
+    /** Adds the groups of a later chunk of the same input, its line numbers moved by {@code lineOffset}. */
+    void addAll(ExceptionTable later, int lineOffset) {
+        for (Map.Entry<String, Acc> e : later.groups.entrySet()) {
+            Acc o = e.getValue();
+            Acc a = groups.get(e.getKey());
+            if (a == null) {
+                if (groups.size() >= cap) continue;
+                a = new Acc();
+                a.first = o.first;
+                a.firstAt = ShapeStats.moved(o.firstAt, lineOffset);
+                groups.put(e.getKey(), a);
+            }
+            a.count += o.count;
+            a.lastAt = ShapeStats.moved(o.lastAt, lineOffset);
+            if (a.firstSeen == null) a.firstSeen = o.firstSeen;
+            if (o.lastSeen != null) a.lastSeen = o.lastSeen;
+        }
+    }
+
     List<ExceptionGroup> groups() {
         List<ExceptionGroup> out = new ArrayList<>();
         for (Acc a : groups.values()) {

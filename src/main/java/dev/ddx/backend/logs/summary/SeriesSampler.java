@@ -32,13 +32,48 @@ public final class SeriesSampler {
         if (seen++ % stride == 0) {
             points.add(p);
             if (points.size() >= CAPACITY) {
-                List<Point> half = new ArrayList<>(CAPACITY / 2);
-                for (int i = 0; i < points.size(); i += 2) half.add(points.get(i));
-                points.clear();
-                points.addAll(half);
+                thin(points, 2);
                 stride *= 2;
             }
         }
+    }
+
+    /**
+     * Adds the values another sampler kept of the points that follow this one's (a later chunk of
+     * the same input), with their line numbers moved by {@code lineOffset}. Count, min, max, first
+     * and last stay exact; the kept points are thinned again to the capacity.
+     */
+    public void addAll(SeriesSampler later, int lineOffset) {
+        if (later.seen == 0) return;
+        if (first == null) first = moved(later.first, lineOffset);
+        last = moved(later.last, lineOffset);
+        min = Math.min(min, later.min);
+        max = Math.max(max, later.max);
+        seen += later.seen;
+        // both parts to one stride first, so the points stay evenly spread over the whole series
+        long common = Math.max(stride, later.stride);
+        thin(points, common / stride);
+        List<Point> more = new ArrayList<>(later.points);
+        thin(more, common / later.stride);
+        for (Point p : more) points.add(moved(p, lineOffset));
+        stride = common;
+        while (points.size() >= CAPACITY) {
+            thin(points, 2);
+            stride *= 2;
+        }
+    }
+
+    /** Keeps every {@code step}-th point. */
+    private static void thin(List<Point> list, long step) {
+        if (step <= 1) return;
+        List<Point> kept = new ArrayList<>(list.size() / (int) Math.min(step, list.size() + 1L) + 1);
+        for (int i = 0; i < list.size(); i += (int) step) kept.add(list.get(i));
+        list.clear();
+        list.addAll(kept);
+    }
+
+    private static Point moved(Point p, int lineOffset) {
+        return lineOffset == 0 ? p : new Point(p.at(), p.value(), p.line() + lineOffset, p.file());
     }
 
     public List<Point> points() {

@@ -67,6 +67,45 @@ final class ShapeStats {
         }
     }
 
+    /**
+     * Adds what a later chunk of the same input saw of this shape, its line numbers moved by
+     * {@code lineOffset}. A rate histogram is started here, from {@code rateOrigin}, only when that is not null.
+     */
+    void addAll(ShapeStats later, int lineOffset, Instant rateOrigin, int maxTracks, int[] tracksInUse) {
+        count += later.count;
+        later.levels.forEach((l, n) -> levels.merge(l, n, Long::sum));
+        if (first == null && later.first != null) {
+            first = moved(later.first, lineOffset);
+            example = later.example;
+        }
+        if (later.last != null) last = moved(later.last, lineOffset);
+        if (later.firstSeen != null && (firstSeen == null || later.firstSeen.isBefore(firstSeen))) firstSeen = later.firstSeen;
+        if (later.lastSeen != null && (lastSeen == null || later.lastSeen.isAfter(lastSeen))) lastSeen = later.lastSeen;
+        if (later.rate != null && rate == null && rateOrigin != null) rate = new TimeHistogram(rateOrigin);
+        if (later.rate != null && rate != null) rate.addAll(later.rate);
+        if (later.numbers == null) return;
+        if (numbers == null) numbers = new HashMap<>();
+        for (Map.Entry<Integer, Track> e : later.numbers.entrySet()) {
+            Track o = e.getValue();
+            Track t = numbers.get(e.getKey());
+            if (t == null) {
+                if (tracksInUse[0] >= maxTracks) continue;
+                t = new Track();
+                t.unit = o.unit;
+                numbers.put(e.getKey(), t);
+                tracksInUse[0]++;
+            }
+            if (t.dead) continue;
+            if (t.sampler.count() == 0) t.unit = o.unit;
+            t.sampler.addAll(o.sampler, lineOffset);
+            t.dead = o.dead;
+        }
+    }
+
+    static LineRange moved(LineRange r, int lineOffset) {
+        return lineOffset == 0 ? r : new LineRange(r.file(), r.first() + lineOffset, r.last() + lineOffset);
+    }
+
     String worstLevel() {
         String worst = "";
         for (String l : levels.keySet()) if (Levels.rank(l) > Levels.rank(worst)) worst = l;

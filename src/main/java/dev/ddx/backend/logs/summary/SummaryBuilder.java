@@ -46,6 +46,45 @@ public final class SummaryBuilder {
         this.miner = miner;
     }
 
+    /**
+     * A builder for one chunk of a larger input, whose time histograms start at the input's first
+     * time (null when not known yet), so that {@link #addAll} can add them up exactly.
+     */
+    public SummaryBuilder(TemplateMiner miner, Instant origin) {
+        this.miner = miner;
+        this.origin = origin;
+    }
+
+    /** The first time seen (where the time histograms start), or null before any. */
+    public Instant origin() {
+        return origin;
+    }
+
+    /**
+     * Adds what a builder saw of the lines that follow everything this one took (the next chunk of
+     * the same input, or another input), its line numbers moved by {@code lineOffset}: counts,
+     * shapes in the order they were first seen, histograms, series and exceptions, as if this
+     * builder had read those events itself (thinned series may keep other points).
+     */
+    public void addAll(SummaryBuilder later, int lineOffset) {
+        events += later.events;
+        lines += later.lines;
+        if (later.start != null && (start == null || later.start.isBefore(start))) start = later.start;
+        if (later.end != null && (end == null || later.end.isAfter(end))) end = later.end;
+        if (origin == null) origin = later.origin;
+        for (Shape local : later.miner.shapes()) {
+            Shape shape = miner.adopt(local);
+            ShapeStats part = later.stats.get(local);
+            if (part == null) continue;
+            ShapeStats s = stats.computeIfAbsent(shape, k -> new ShapeStats());
+            boolean rate = s.rate == null && part.rate != null && rateShapes < MAX_RATE_SHAPES;
+            if (rate) rateShapes++;
+            s.addAll(part, lineOffset, rate ? origin : null, MAX_NUMBER_TRACKS, tracksInUse);
+        }
+        later.levelRate.forEach((level, h) -> levelRate.computeIfAbsent(level, k -> new TimeHistogram(origin)).addAll(h));
+        exceptions.addAll(later.exceptions, lineOffset);
+    }
+
     public TemplateMiner miner() {
         return miner;
     }

@@ -50,13 +50,20 @@ public final class TimeHistogram {
         return java.util.Arrays.copyOf(counts, last + 1);
     }
 
-    /** Adds another histogram of the same origin into this one (widening either to match). */
+    /**
+     * Adds another histogram into this one, widening this one to match. With the same origin this is
+     * exact; with another origin each of its buckets is counted at the time the bucket starts.
+     */
     public void addAll(TimeHistogram other) {
         widenTo(other.widthMillis);
-        long[] o = other.counts.clone();
         long ow = other.widthMillis;
+        long shift = other.originMillis - originMillis;
         for (int i = 0; i < CAPACITY; i++) {
-            if (o[i] != 0) counts[(int) ((i * ow) / widthMillis)] += o[i];
+            long n = other.counts[i];
+            if (n == 0) continue;
+            long offset = Math.max(0, shift + i * ow);
+            while (offset / widthMillis >= CAPACITY) widen();
+            counts[(int) (offset / widthMillis)] += n;
         }
     }
 }

@@ -1,0 +1,176 @@
+package dev.ddx.backend.logs;
+
+import dev.ddx.backend.logs.mine.TemplateMiner;
+import dev.ddx.backend.logs.read.EventReader;
+import dev.ddx.backend.logs.read.HeaderSpec;
+import dev.ddx.backend.logs.read.TimestampParser;
+import dev.ddx.backend.logs.source.FileSource;
+import dev.ddx.backend.logs.summary.SourceStat;
+import dev.ddx.backend.logs.summary.SummaryBuilder;
+import dev.ddx.model.LogEvent;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Summarises a large uncompressed file in fixed chunks on every core. Chunks end at line
+ * boundaries; each is read by its own {@link EventReader} (the header spec detected once, from the
+ * start of the file) into its own {@link SummaryBuilder}, and the parts are added to the caller's
+ * builder in file order, so shapes, template ids, line numbers and counts come out as a single
+ * reader would give them. An event belongs to the chunk it starts in: a chunk skips the lines that
+ * continue its predecessor's last event, and that predecessor reads on to fold them. At most one
+ * chunk more than there are workers is in memory at once.
+ */
+final class ChunkedRead {
+    private final FileSource file;
+    private final String name;
+    private final LogOptions options;
+    private final HeaderSpec spec;
+    private final long[] bounds;
+
+    private ChunkedRead(FileSource file, String name, LogOptions options, HeaderSpec spec, long[] bounds) {
+        this.file = file;
+        this.name = name;
+        this.options = options;
+        this.spec = spec;
+        this.bounds = bounds;
+    }
+
+    /** Whether the file is big enough, and plain enough, to be read in chunks. */
+    static boolean applies(FileSource f, LogOptions options) {
+        try {
+            return Files.isRegularFile(f.path()) && Files.size(f.path()) >= 2 * options.chunkBytes() && !f.compressed();
+        } catch (IOException e) {
+            return false; // the ordinary reader reports it
+        }
+    }
+
+    /** Reads the file into {@code into} (its next lines) and says what was read. */
+    static SourceStat read(FileSource f, String name, Optional<HeaderSpec> header, LogOptions options,
+                           SummaryBuilder into, List<String> notes) throws IOException {
+        HeaderSpec spec;
+        Instant origin = into.origin();
+        try (EventReader r = new EventReader(name, f.open(), header, new TimestampParser(options.defaultYear()))) {
+            spec = r.spec();
+            if (origin == null) origin = firstTime(r, options.chunkBytes());
+        }
+        long size = Files.size(f.path());
+        ChunkedRead c = new ChunkedRead(f, name, options, spec, bounds(f, size, options.chunkBytes()));
+        return c.run(into, origin, notes);
+    }
+
+    /** The time of the first timed event within about the first chunk, so every part's histograms share it. */
+    private static Instant firstTime(EventReader r, long within) throws IOException {
+        for (LogEvent e = r.next(); e != null && r.bytesRead() <= within + (1 << 16); e = r.next()) {
+            if (e.time().isPresent()) return e.time().get();
+        }
+        return null;
+    }
+
+    /** Chunk starts: 0, then the first line start at or after each multiple of the chunk size, then the file size. */
+    private static long[] bounds(FileSource f, long size, long chunk) throws IOException {
+        List<Long> starts = new ArrayList<>(List.of(0L));
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(f.path())) {
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(1 << 16);
+            for (long at = chunk; at < size; at += chunk) {
+                long start = lineStartFrom(ch, buf, at - 1, size);
+                if (start > starts.get(starts.size() - 1) && start < size) starts.add(start); // not twice inside one long line
+            }
+        }
+        starts.add(size);
+        return starts.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** The offset just after the first newline at or after {@code from}, or the size when there is none. */
+    private static long lineStartFrom(java.nio.channels.SeekableByteChannel ch, java.nio.ByteBuffer buf, long from, long size)
+            throws IOException {
+        long at = from;
+        ch.position(at);
+        while (at < size) {
+            buf.clear();
+            int n = ch.read(buf);
+            if (n <= 0) break;
+            for (int i = 0; i < n; i++) if (buf.get(i) == '\n') return at + i + 1;
+            at += n;
+        }
+        return size;
+    }
+
+    /** One chunk's part of the summary, and its figures. */
+    private record Part(SummaryBuilder builder, long rawLines, long textLines, long events, long skippedBytes, long truncated) {
+    }
+
+    private SourceStat run(SummaryBuilder into, Instant origin, List<String> notes) throws IOException {
+        int chunks = bounds.length - 1;
+        int workers = Math.max(1, Math.min(chunks, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "ddx-log-chunk");
+            t.setDaemon(true);
+            return t;
+        });
+        long lineOffset = 0;
+        long textLines = 0;
+        long events = 0;
+        long skipped = 0;
+        long truncated = 0;
+        Deque<Future<Part>> window = new ArrayDeque<>();
+        int next = 0;
+        try {
+            while (next < chunks || !window.isEmpty()) {
+                while (next < chunks && window.size() <= workers) {
+                    int k = next++;
+                    window.add(pool.submit(() -> part(k, origin)));
+                }
+                Part p = window.poll().get();
+                if (lineOffset + p.rawLines() > Integer.MAX_VALUE) {
+                    notes.add(name + ": line numbers past " + Integer.MAX_VALUE + " are not counted");
+                }
+                into.addAll(p.builder(), (int) Math.min(lineOffset, Integer.MAX_VALUE));
+                lineOffset += p.rawLines();
+                textLines += p.textLines();
+                events += p.events();
+                skipped += p.skippedBytes();
+                truncated += p.truncated();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading " + name, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) throw io;
+            if (cause instanceof UncheckedIOException u) throw u.getCause();
+            if (cause instanceof RuntimeException r) throw r;
+            if (cause instanceof Error err) throw err;
+            throw new IOException(cause);
+        } finally {
+            pool.shutdownNow();
+        }
+        return new SourceStat(name, spec.text(), textLines, events, skipped, truncated);
+    }
+
+    /** Reads chunk k into a builder of its own (on a worker thread). */
+    private Part part(int k, Instant origin) throws IOException {
+        long start = bounds[k];
+        SummaryBuilder b = new SummaryBuilder(new TemplateMiner(options.maxShapes()), origin);
+        long events = 0;
+        try (EventReader r = new EventReader(name, file.openChunk(start, bounds[k + 1] - start), spec,
+                new TimestampParser(options.defaultYear()), bounds[k + 1] - start, k == 0)) {
+            for (LogEvent e = r.next(); e != null; e = r.next()) {
+                b.accept(e);
+                events++;
+            }
+            return new Part(b, r.linesBeforeLimit(), r.lineCount(), events, r.skippedBytes(), r.truncatedLines());
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.ddx.backend.logs;
+
+import dev.ddx.backend.logs.summary.NumericSeries;
+import dev.ddx.backend.text.Fixtures;
+import dev.ddx.pattern.Finding;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A large file is summarised in chunks on every core; the summary must be the one a single reader
+ * gives: the same counts, line numbers, templates, exceptions and findings. Small chunks make many
+ * boundaries, through stack traces, binary garbage and overlong lines.
+ */
+class ChunkedReadTest {
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2024-06-01T00:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Apache", "BGL", "HDFS", "Hadoop", "Linux", "OpenSSH", "Spark", "Zookeeper"})
+    void loghubSamplesSummariseTheSameInChunks(String system) throws Exception {
+        Path log = Fixtures.shared("loghub/" + system + "/" + system + "_2k.log");
+        assertSameInChunks(log, 2000);
+    }
+
+    @Test
+    void stackTracesGarbageAndLongLinesAcrossChunkBoundaries() throws Exception {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        Instant t = Instant.parse("2024-03-01T10:00:00Z");
+        for (int i = 0; i < 3000; i++) {
+            String ts = t.plusMillis(250L * i).toString().replace("T", " ").replace("Z", "").replace(".", ",");
+            if (ts.length() == 19) ts += ",000";
+            String th = "worker-" + i % 4;
+            if (i % 97 == 0) {
+                b.writeBytes((ts + " ERROR [" + th + "] app.Orders: order " + i + " failed\n"
+                        + "java.lang.IllegalStateException: cannot ship " + i + "\n"
+                        + "\tat app.Orders.ship(Orders.java:88)\n\tat app.Orders.run(Orders.java:40)\n"
+                        + "Caused by: java.sql.SQLException: pool exhausted\n\tat db.Pool.get(Pool.java:9)\n\t... 2 more\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            } else if (i % 501 == 0) {
+                b.writeBytes(new byte[] {0, 1, 2, 3, (byte) 0xff, 0, 5, '\n'});
+            } else if (i % 777 == 0) {
+                b.writeBytes((ts + " WARN [" + th + "] app.Big: payload " + "x".repeat(5000) + "\n").getBytes(StandardCharsets.UTF_8));
+            } else {
+                b.writeBytes((ts + " INFO [" + th + "] app.Cache: heap used " + (200 + i / 10) + " MB, queue " + i % 9
+                        + " pending\n").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        b.writeBytes("2024-03-01 10:13:00,000 INFO [main] app.Main: stopp".getBytes(StandardCharsets.UTF_8)); // cut short
+        Path log = Files.write(dir.resolve("svc.log"), b.toByteArray());
+        for (long chunk : List.of(700L, 4096L, 65_536L)) assertSameInChunks(log, chunk);
+    }
+
+    static void assertSameInChunks(Path log, long chunk) {
+        LogOptions whole = LogOptions.defaults(CLOCK);
+        LogOptions chunked = whole.withChunkBytes(chunk);
+        assertTrue(ChunkedRead.applies(new dev.ddx.backend.logs.source.FileSource(log), chunked), "not read in chunks: " + log);
+        try (LogSession a = LogSession.open(List.of(log.toString()), whole);
+             LogSession c = LogSession.open(List.of(log.toString()), chunked)) {
+            LogSummary x = a.summary();
+            LogSummary y = c.summary();
+            String at = log.getFileName() + " in chunks of " + chunk;
+            assertEquals(x.sources(), y.sources(), at);
+            assertEquals(x.lines(), y.lines(), at);
+            assertEquals(x.events(), y.events(), at);
+            assertEquals(x.start(), y.start(), at);
+            assertEquals(x.end(), y.end(), at);
+            assertEquals(x.levels(), y.levels(), at);
+            assertEquals(x.bucketMillis(), y.bucketMillis(), at);
+            assertEquals(x.timeline(), y.timeline(), at);
+            assertEquals(x.templateCount(), y.templateCount(), at);
+            assertEquals(x.topTemplates(), y.topTemplates(), at);
+            assertEquals(x.problems(), y.problems(), at);
+            assertEquals(x.exceptions(), y.exceptions(), at);
+            assertEquals(x.bursts(), y.bursts(), at);
+            assertEquals(x.notes(), y.notes(), at);
+            // a thinned series may keep other points; everything exact about it stays the same
+            assertEquals(x.series().stream().map(ChunkedReadTest::exact).toList(), y.series().stream().map(ChunkedReadTest::exact).toList(), at);
+            assertEquals(x.series().stream().map(s -> s.points().size() < 256).toList(),
+                    y.series().stream().map(s -> s.points().size() < 256).toList(), at);
+            assertEquals(a.findings().stream().map(ChunkedReadTest::exact).toList(),
+                    c.findings().stream().map(ChunkedReadTest::exact).toList(), at);
+        }
+    }
+
+    static String exact(NumericSeries s) {
+        return s.name() + " " + s.label() + " " + s.kind() + " " + s.count() + " " + s.min() + " " + s.max()
+                + " first " + s.points().get(0) + " last " + s.points().get(s.points().size() - 1);
+    }
+
+    /** A finding without the figures read off thinned series. */
+    static String exact(Finding f) {
+        return f.patternId() + " " + f.evidence().stream().map(e -> e.lines().map(Object::toString).orElse("")).toList();
+    }
+}
