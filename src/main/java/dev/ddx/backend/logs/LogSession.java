@@ -3,7 +3,7 @@ package dev.ddx.backend.logs;
 import dev.ddx.backend.logs.mine.Shape;
 import dev.ddx.backend.logs.mine.Template;
 import dev.ddx.backend.logs.mine.TemplateMiner;
-import dev.ddx.backend.logs.mine.TokenMasker;
+import dev.ddx.backend.logs.mine.Tokens;
 import dev.ddx.backend.logs.read.EventReader;
 import dev.ddx.backend.logs.read.HeaderSpec;
 import dev.ddx.backend.logs.read.TimestampParser;
@@ -216,11 +216,11 @@ public final class LogSession implements AutoCloseable {
     }
 
     private LogEvent withTemplate(LogEvent e) {
-        List<String> tokens = TokenMasker.tokens(TemplateMiner.headline(e.message()));
+        Tokens tokens = Tokens.of(TemplateMiner.headline(e.message()));
         Shape shape = miner.shapeOf(tokens);
         Template t = shape.template();
         if (t == null) return e;
-        return e.withTemplate(t.id(), t.text(), t.parameters(tokens));
+        return e.withTemplate(t.id(), t.text(), t.parameters(tokens.list()));
     }
 
     private void readChunked(FileSource f, SummaryBuilder b, List<SourceStat> stats, List<String> notes) {

@@ -45,18 +45,24 @@ public final class Shape {
         return tokens[i];
     }
 
+    /** How many tokens hold a {@code <*>}: the shape's parameters. */
+    public int wildcards() {
+        int n = 0;
+        for (int w : wildcards) if (w >= 0) n++;
+        return n;
+    }
+
     /** Where the masked token at position i has its {@code <*>}, or -1 when it has none. */
     public int wildcard(int i) {
         return wildcards[i];
     }
 
     /** Whether these (unmasked) tokens mask to exactly this shape. */
-    boolean fits(java.util.List<String> raw) {
+    boolean fits(Tokens raw) {
         if (raw.size() != tokens.length) return false;
         for (int i = 0; i < tokens.length; i++) {
-            String v = raw.get(i);
             // a token without <*> was left as it was, so only an equal token masks to it
-            if (wildcards[i] < 0 ? !tokens[i].equals(v) : !tokens[i].equals(TokenMasker.mask(v))) return false;
+            if (wildcards[i] < 0 ? !raw.is(i, tokens[i]) : !TokenMasker.masksTo(raw, i, tokens[i], wildcards[i])) return false;
         }
         return true;
     }

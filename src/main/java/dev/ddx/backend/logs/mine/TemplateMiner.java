@@ -34,11 +34,11 @@ public final class TemplateMiner {
 
     /** Counts one message (its first line) and returns its shape. */
     public Shape add(String message) {
-        return add(TokenMasker.tokens(headline(message)), 1);
+        return add(Tokens.of(headline(message)), 1);
     }
 
     /** Counts {@code weight} messages with these (unmasked) tokens. */
-    public Shape add(List<String> tokens, long weight) {
+    public Shape add(Tokens tokens, long weight) {
         int slot = slot(tokens);
         Shape hit = recent[slot];
         if (hit != null && hit.fits(tokens)) {
@@ -68,8 +68,8 @@ public final class TemplateMiner {
      * The cache slot of a message: by its length and first token, so the repeats of a line skip
      * masking and key building; a hit is only taken when the tokens mask to the cached shape exactly.
      */
-    private static int slot(List<String> tokens) {
-        int h = tokens.size() * 31 + (tokens.isEmpty() ? 0 : tokens.get(0).hashCode());
+    private static int slot(Tokens tokens) {
+        int h = tokens.size() * 31 + (tokens.size() == 0 ? 0 : tokens.hash(0));
         return (h ^ (h >>> 16)) & (RECENT - 1);
     }
 
@@ -139,7 +139,7 @@ public final class TemplateMiner {
     }
 
     /** The shape a message has (or would join), without counting it. */
-    public Shape shapeOf(List<String> tokens) {
+    public Shape shapeOf(Tokens tokens) {
         String[] masked = new String[tokens.size()];
         for (int i = 0; i < masked.length; i++) masked[i] = TokenMasker.mask(tokens.get(i));
         String key = String.join(" ", masked);

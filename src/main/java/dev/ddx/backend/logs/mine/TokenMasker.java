@@ -1,6 +1,5 @@
 package dev.ddx.backend.logs.mine;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,60 +17,63 @@ public final class TokenMasker {
 
     /** The message's tokens, unmasked (split at runs of whitespace). */
     public static List<String> tokens(String message) {
-        List<String> out = new ArrayList<>();
-        int n = message.length();
-        int i = 0;
-        while (i < n) {
-            while (i < n && isSpace(message.charAt(i))) i++;
-            int start = i;
-            while (i < n && !isSpace(message.charAt(i))) i++;
-            if (i > start) out.add(message.substring(start, i));
-        }
-        return out;
-    }
-
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0b;
+        return Tokens.of(message).list();
     }
 
     /** One token masked when it is a value, or returned as is. */
     public static String mask(String token) {
-        if (plainWord(token)) return token;
-        int lead = 0;
-        int trail = token.length();
-        while (lead < trail && isOpen(token.charAt(lead))) lead++;
-        while (trail > lead && isClose(token.charAt(trail - 1))) trail--;
-        if (lead >= trail) return token;
-        String core = token.substring(lead, trail);
-        String masked = maskCore(core);
-        if (masked == core) return token;
-        return token.substring(0, lead) + masked + token.substring(trail);
+        long span = span(token, 0, token.length());
+        if (span < 0) return token;
+        int a = (int) (span >>> 32);
+        int b = (int) span;
+        return token.substring(0, a) + WILDCARD + token.substring(b);
     }
 
-    /** Whether the token cannot be a value (no digit, slash or at sign, all ASCII): most words, decided in one pass without allocating. */
-    private static boolean plainWord(String token) {
-        for (int i = 0; i < token.length(); i++) {
-            char c = token.charAt(i);
+    /**
+     * Whether token i masks to {@code masked}, whose {@code <*>} starts at {@code wildcard} (-1:
+     * it has none), without cutting the token or building the masked form: the per-line check of a known shape.
+     */
+    public static boolean masksTo(Tokens tokens, int i, String masked, int wildcard) {
+        String s = tokens.text();
+        int from = tokens.start(i);
+        int to = tokens.end(i);
+        long span = span(s, from, to);
+        if (span < 0) return tokens.is(i, masked);
+        int a = (int) (span >>> 32) - from;
+        int b = (int) span - from;
+        int tail = to - from - b;
+        return a == wildcard && masked.length() == a + WILDCARD.length() + tail
+                && s.regionMatches(from, masked, 0, a) && s.regionMatches(from + b, masked, a + WILDCARD.length(), tail);
+    }
+
+    /**
+     * Where the value of the token {@code s[from, to)} lies: a masked token is always
+     * {@code token[.., a) + <*> + token[b, ..)} (punctuation, {@code key=} and word prefixes kept).
+     * Gives {@code a << 32 | b} as offsets in s, or -1 when the token is no value and stays as it is.
+     */
+    private static long span(String s, int from, int to) {
+        if (plainWord(s, from, to)) return -1;
+        int lead = from;
+        int trail = to;
+        while (lead < trail && isOpen(s.charAt(lead))) lead++;
+        while (trail > lead && isClose(s.charAt(trail - 1))) trail--;
+        if (lead >= trail) return -1;
+        int value = lead;
+        int eq = s.indexOf('=', lead);
+        if (eq > lead && eq < trail - 1 && isWord(s, lead, eq)) value = eq + 1;
+        if (!isValue(s, value, trail)) return -1;
+        int url = s.indexOf("://", value);
+        int keep = url >= 0 && url + 3 <= trail ? 0 : wordPrefix(s, value, trail); // a URL is masked whole
+        return ((long) (value + keep) << 32) | trail;
+    }
+
+    /** Whether the token cannot be a value (no digit, slash or at sign, all ASCII): most words, decided in one pass. */
+    private static boolean plainWord(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
             if (c >= 0x80 || (c >= '0' && c <= '9') || c == '/' || c == '@') return false;
         }
         return true;
-    }
-
-    private static String maskCore(String core) {
-        int eq = core.indexOf('=');
-        if (eq > 0 && eq < core.length() - 1 && isWord(core, 0, eq)) {
-            String value = core.substring(eq + 1);
-            String m = maskValue(value);
-            return m == value ? core : core.substring(0, eq + 1) + m;
-        }
-        return maskValue(core);
-    }
-
-    private static String maskValue(String v) {
-        if (!isValue(v)) return v;
-        if (v.contains("://")) return WILDCARD;
-        int p = wordPrefix(v);
-        return p > 0 ? v.substring(0, p) + WILDCARD : WILDCARD;
     }
 
     /** A masked token without its word prefix ({@code MSRA-<*>} → {@code <*>}); a {@code key=} prefix stays. */
@@ -85,22 +87,33 @@ public final class TokenMasker {
 
     /** Whether the text is a value by its form. */
     static boolean isValue(String v) {
-        for (int i = 0; i < v.length(); i++) {
-            if (Character.isDigit(v.charAt(i))) return true;
-        }
-        if (v.indexOf("://") > 0) return true;
-        if (v.length() > 1 && v.charAt(0) == '/' && v.indexOf('/', 1) > 0) return true;
-        int at = v.indexOf('@');
-        return at > 0 && v.indexOf('.', at) > at;
+        return isValue(v, 0, v.length());
     }
 
-    /** Length of a leading {@code word_} / {@code word-} / {@code word.} / {@code word#} prefix before the digits, or 0. */
-    private static int wordPrefix(String v) {
-        int i = 0;
-        while (i < v.length() && Character.isLetter(v.charAt(i))) i++;
-        if (i == 0 || i >= v.length() - 1) return 0;
-        char c = v.charAt(i);
-        return c == '_' || c == '-' || c == '.' || c == '#' || c == ':' ? i + 1 : 0;
+    /** Whether {@code s[from, to)} is a value by its form: a digit, a URL, a path or an e-mail address. */
+    private static boolean isValue(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Character.isDigit(s.charAt(i))) return true;
+        }
+        int url = s.indexOf("://", from);
+        if (url > from && url + 3 <= to) return true;
+        if (to - from > 1 && s.charAt(from) == '/') {
+            int slash = s.indexOf('/', from + 1);
+            if (slash > 0 && slash < to) return true;
+        }
+        int at = s.indexOf('@', from);
+        if (at <= from || at >= to) return false;
+        int dot = s.indexOf('.', at);
+        return dot > at && dot < to;
+    }
+
+    /** Length of a leading {@code word_} / {@code word-} / {@code word.} / {@code word#} prefix of {@code s[from, to)} before the digits, or 0. */
+    private static int wordPrefix(String s, int from, int to) {
+        int i = from;
+        while (i < to && Character.isLetter(s.charAt(i))) i++;
+        if (i == from || i >= to - 1) return 0;
+        char c = s.charAt(i);
+        return c == '_' || c == '-' || c == '.' || c == '#' || c == ':' ? i + 1 - from : 0;
     }
 
     private static boolean isWord(String s, int from, int to) {

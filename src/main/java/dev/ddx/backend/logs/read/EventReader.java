@@ -29,6 +29,7 @@ public final class EventReader implements Closeable {
     private final TimestampParser times;
     private final ArrayDeque<RawLine> lookahead = new ArrayDeque<>();
     private HeaderParser parser;
+    private boolean contentOnly;
     private final Optional<HeaderSpec> explicit;
     private Pending pending;
     private boolean done;
@@ -129,11 +130,12 @@ public final class EventReader implements Closeable {
             }
         }
         parser = new HeaderParser(explicit.orElseGet(() -> HeaderDetector.detect(sample)), times);
+        contentOnly = parser.spec().contentOnly();
     }
 
     private LogEvent accept(RawLine line) {
         String text = line.text();
-        boolean plain = parser.spec().contentOnly();
+        boolean plain = contentOnly;
         ParsedHeader h = plain && pending != null && ContinuationParser.continues(text) ? null : parser.parse(text);
         if (h == null && pending != null && pending.lineCount() < MAX_FOLD && (plain || !startsWithTime(text))) {
             pending.fold(line);
@@ -147,17 +149,16 @@ public final class EventReader implements Closeable {
 
     /** Whether the line begins an event rather than continuing the one before (as {@link #accept} decides). */
     private boolean startsEvent(String text) {
-        boolean plain = parser.spec().contentOnly();
-        if (plain) return !ContinuationParser.continues(text);
+        if (contentOnly) return !ContinuationParser.continues(text);
         return parser.parse(text) != null || startsWithTime(text);
     }
 
     private boolean startsWithTime(String text) {
-        return !parser.spec().contentOnly() && TimestampParser.shapeAt(text, 0, new int[1]) != null;
+        return !contentOnly && TimestampParser.shapeAt(text, 0, new int[1]) != null;
     }
 
     private Optional<Instant> timeAt(String text) {
-        return parser.spec().contentOnly() ? Optional.empty() : times.parse(text);
+        return contentOnly ? Optional.empty() : times.parse(text);
     }
 
     @Override

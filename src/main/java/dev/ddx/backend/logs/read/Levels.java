@@ -17,6 +17,9 @@ public final class Levels {
             Map.entry("TRACE", "TRACE"), Map.entry("FINER", "TRACE"), Map.entry("FINEST", "TRACE"),
             Map.entry("VERBOSE", "TRACE"));
 
+    /** The normalised levels by {@link #rank}: {@code NAMES.get(rank(l)).equals(l)}; index 0 is no level. */
+    public static final java.util.List<String> NAMES = java.util.List.of("", "TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL");
+
     private Levels() {
     }
 
@@ -28,6 +31,18 @@ public final class Levels {
         n = NORMAL.get(word);
         if (n == null) n = NORMAL.get(word.toUpperCase(Locale.ROOT));
         return n == null ? "" : n;
+    }
+
+    /** The normalised level of {@code text[from, to)}, as {@link #normalize(String)}; the six themselves are read in place. */
+    public static String normalize(String text, int from, int to) {
+        int n = to - from;
+        if (n == 4 || n == 5) {
+            for (int r = 1; r < NAMES.size(); r++) {
+                String name = NAMES.get(r);
+                if (name.length() == n && text.regionMatches(from, name, 0, n)) return name;
+            }
+        }
+        return n <= 0 || n > 11 ? "" : normalize(text.substring(from, to));
     }
 
     /** The word itself when it already is one of the six (the common case, checked without hashing), else null. */

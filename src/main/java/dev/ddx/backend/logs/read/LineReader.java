@@ -126,18 +126,7 @@ public final class LineReader implements Closeable {
             if (!any) lineStart = bytesRead - lim + pos;
             any = true;
             int start = pos;
-            int nl = -1;
-            for (int i = start; i < lim; i++) {
-                byte b = buf[i];
-                if ((b & 0xE0) == 0) { // a control byte (0x00–0x1f), counted here so isBinary need not scan again
-                    if (b == '\n') {
-                        nl = i;
-                        break;
-                    }
-                    if (b == 0) nul = true;
-                    else if (b != '\t' && b != '\r' && b != 0x1b) control++;
-                }
-            }
+            int nl = newline(start);
             if (nl >= 0 && lineLen == 0) { // the whole line is in the buffer: decode it from there, no copy
                 direct = true;
                 srcOff = start;
@@ -155,6 +144,36 @@ public final class LineReader implements Closeable {
             }
         }
     }
+
+    /**
+     * The first newline in {@code buf[from, lim)}, or -1, counting the other control bytes on the
+     * way (so {@link #isBinary} need not scan again). Eight bytes at a time while none of them is a
+     * control byte: the common case, as log text is mostly printable.
+     */
+    private int newline(int from) {
+        int i = from;
+        while (i < lim) {
+            if (i + 8 <= lim) {
+                long w = (long) LONGS.get(buf, i);
+                if (((w - 0x2020202020202020L) & ~w & 0x8080808080808080L) == 0) { // no byte below 0x20
+                    i += 8;
+                    continue;
+                }
+            }
+            for (int stop = Math.min(i + 8, lim); i < stop; i++) {
+                byte b = buf[i];
+                if ((b & 0xE0) == 0) { // a control byte (0x00–0x1f)
+                    if (b == '\n') return i;
+                    if (b == 0) nul = true;
+                    else if (b != '\t' && b != '\r' && b != 0x1b) control++;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     private boolean append(int from, int to) {
         int n = to - from;

@@ -16,40 +16,59 @@ public final class NumberParser {
 
     /** The value, or null when the text is not a plain number with an optional short unit. */
     public static Value parse(String text) {
-        int n = text.length();
-        int i = 0;
-        if (i < n && (text.charAt(i) == '-' || text.charAt(i) == '+')) i++;
-        int digitsStart = i;
-        while (i < n && Character.isDigit(text.charAt(i))) i++;
-        int intDigits = i - digitsStart;
-        if (intDigits == 0 || intDigits > 12) return null;
-        if (i < n && text.charAt(i) == '.') {
-            i++;
-            int frac = i;
-            while (i < n && Character.isDigit(text.charAt(i))) i++;
-            if (i == frac) return null;
-        }
-        int numberEnd = i;
-        while (i < n && (Character.isLetter(text.charAt(i)) || text.charAt(i) == '%')) i++;
-        if (i != n || n - numberEnd > 3) return null;
-        if (digitsStart == 0 && numberEnd == intDigits) {
-            // unsigned integer of at most 12 digits: exact as a double, read without parseDouble
-            long v = 0;
-            for (int k = 0; k < numberEnd; k++) {
-                char c = text.charAt(k);
-                if (c < '0' || c > '9') return viaDouble(text, numberEnd);
-                v = v * 10 + (c - '0');
-            }
-            return new Value(v, numberEnd == n ? "" : text.substring(numberEnd).toLowerCase(Locale.ROOT));
-        }
-        return viaDouble(text, numberEnd);
+        return parse(text, 0, text.length());
     }
 
-    private static Value viaDouble(String text, int numberEnd) {
+    /** The value of {@code text[from, to)}, or null (see {@link #parse(String)}). */
+    public static Value parse(String text, int from, int to) {
+        int end = numberEnd(text, from, to);
+        if (end < 0) return null;
+        double v = digits(text, from, end);
+        return Double.isNaN(v) ? null : new Value(v, end == to ? "" : text.substring(end, to).toLowerCase(Locale.ROOT));
+    }
+
+    /** The number in {@code text[from, to)} without making its unit, or NaN when it is not one. */
+    public static double value(String text, int from, int to) {
+        int end = numberEnd(text, from, to);
+        return end < 0 ? Double.NaN : digits(text, from, end);
+    }
+
+    /** Where the number part of a valid {@code text[from, to)} ends (its unit starts), or -1 when it is no number. */
+    private static int numberEnd(String text, int from, int to) {
+        int i = from;
+        if (i < to && (text.charAt(i) == '-' || text.charAt(i) == '+')) i++;
+        int digitsStart = i;
+        while (i < to && Character.isDigit(text.charAt(i))) i++;
+        int intDigits = i - digitsStart;
+        if (intDigits == 0 || intDigits > 12) return -1;
+        if (i < to && text.charAt(i) == '.') {
+            i++;
+            int frac = i;
+            while (i < to && Character.isDigit(text.charAt(i))) i++;
+            if (i == frac) return -1;
+        }
+        int numberEnd = i;
+        while (i < to && (Character.isLetter(text.charAt(i)) || text.charAt(i) == '%')) i++;
+        if (i != to || to - numberEnd > 3) return -1;
+        return numberEnd;
+    }
+
+    /** The number {@code text[from, end)} (already checked to be one), or NaN. */
+    private static double digits(String text, int from, int end) {
+        long v = 0;
+        for (int k = from; k < end; k++) {
+            char c = text.charAt(k);
+            if (c < '0' || c > '9') return viaDouble(text, from, end);
+            v = v * 10 + (c - '0'); // unsigned, at most 12 digits: exact as a double
+        }
+        return v;
+    }
+
+    private static double viaDouble(String text, int from, int end) {
         try {
-            return new Value(Double.parseDouble(text.substring(0, numberEnd)), text.substring(numberEnd).toLowerCase(Locale.ROOT));
+            return Double.parseDouble(text.substring(from, end));
         } catch (NumberFormatException e) {
-            return null;
+            return Double.NaN;
         }
     }
 }

@@ -65,7 +65,7 @@ public final class TimestampParser {
     /** The instant the text starts with, or empty. */
     public Optional<Instant> parse(String text) {
         if (text == null || text.isEmpty()) return Optional.empty();
-        Instant fast = isoFast(text);
+        Instant fast = isoFast(text, 0, text.length());
         if (fast != null) return Optional.of(fast);
         Instant t = parse(last, text);
         if (t != null) return Optional.of(t);
@@ -78,6 +78,13 @@ public final class TimestampParser {
             }
         }
         return Optional.empty();
+    }
+
+    /** The instant {@code text[from, to)} starts with, or empty: {@link #parse(String)} without cutting the text for the commonest shape. */
+    public Optional<Instant> parse(String text, int from, int to) {
+        if (to <= from) return Optional.empty();
+        Instant fast = isoFast(text, from, to);
+        return fast != null ? Optional.of(fast) : parse(text.substring(from, to));
     }
 
     /** The shape a timestamp at the start of {@code text} has, and its length; null when none. */
@@ -107,17 +114,17 @@ public final class TimestampParser {
      * {@code yyyy-MM-dd HH:mm:ss[,.]fff} without an offset, read without regular expressions: the
      * commonest shape, on the hot path of every line. Anything else falls back to the shapes.
      */
-    private Instant isoFast(String t) {
-        int n = t.length();
-        if (n < 19 || t.charAt(4) != '-' || t.charAt(7) != '-' || (t.charAt(10) != ' ' && t.charAt(10) != 'T')
-                || t.charAt(13) != ':' || t.charAt(16) != ':') return null;
+    private Instant isoFast(String t, int o, int to) {
+        int n = to - o;
+        if (n < 19 || t.charAt(o + 4) != '-' || t.charAt(o + 7) != '-' || (t.charAt(o + 10) != ' ' && t.charAt(o + 10) != 'T')
+                || t.charAt(o + 13) != ':' || t.charAt(o + 16) != ':') return null;
         int end = 19;
         int nanos = 0;
-        if (n > 19 && (t.charAt(19) == ',' || t.charAt(19) == '.')) {
+        if (n > 19 && (t.charAt(o + 19) == ',' || t.charAt(o + 19) == '.')) {
             int k = 20;
             int digits = 0;
-            while (k < n && digits < 9 && Character.isDigit(t.charAt(k))) {
-                nanos = nanos * 10 + (t.charAt(k) - '0');
+            while (k < n && digits < 9 && Character.isDigit(t.charAt(o + k))) {
+                nanos = nanos * 10 + (t.charAt(o + k) - '0');
                 k++;
                 digits++;
             }
@@ -125,15 +132,16 @@ public final class TimestampParser {
             for (int d = digits; d < 9; d++) nanos *= 10;
             end = k;
         }
-        if (end < n && t.charAt(end) != ' ') return null; // an offset or zone: the general shapes handle it
-        int h = two(t, 11);
-        int mi = two(t, 14);
-        int s = two(t, 17);
+        if (end < n && t.charAt(o + end) != ' ') return null; // an offset or zone: the general shapes handle it
+        int h = two(t, o + 11);
+        int mi = two(t, o + 14);
+        int s = two(t, o + 17);
         if (h < 0 || mi < 0 || s < 0 || h > 23 || mi > 59 || s > 60) return null;
-        if (!t.regionMatches(0, lastDate == null ? "" : lastDate, 0, 10)) {
+        if (lastDate == null || !t.regionMatches(o, lastDate, 0, 10)) {
             try {
-                java.time.LocalDate d = java.time.LocalDate.parse(t.substring(0, 10));
-                lastDate = t.substring(0, 10);
+                String date = t.substring(o, o + 10);
+                java.time.LocalDate d = java.time.LocalDate.parse(date);
+                lastDate = date;
                 lastDateSeconds = d.toEpochDay() * 86_400L;
             } catch (java.time.format.DateTimeParseException e) {
                 return null;

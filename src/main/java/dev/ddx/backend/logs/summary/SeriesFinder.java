@@ -33,11 +33,13 @@ final class SeriesFinder {
         for (Map.Entry<Shape, ShapeStats> e : shapes) {
             if (e.getValue().numbers == null) continue;
             List<Integer> positions = maskedPositions(e.getKey());
-            e.getValue().numbers.forEach((idx, track) -> {
-                if (!track.dead && idx < positions.size()) {
+            ShapeStats.Track[] numbers = e.getValue().numbers;
+            for (int idx = 0; idx < numbers.length; idx++) {
+                ShapeStats.Track track = numbers[idx];
+                if (track != null && !track.dead && idx < positions.size()) {
                     byPosition.computeIfAbsent(positions.get(idx), k -> new ArrayList<>()).add(track);
                 }
-            });
+            }
         }
         List<NumericSeries> out = new ArrayList<>();
         byPosition.forEach((pos, tracks) -> {

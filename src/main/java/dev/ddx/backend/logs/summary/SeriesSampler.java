@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Keeps a bounded, evenly thinned record of a numeric series: every value until {@link #CAPACITY}
  * points, then every second one, then every fourth, and so on. Deterministic; min, max, count,
- * first and last are exact.
+ * first and last are exact. A point object is only made for the values kept.
  */
 public final class SeriesSampler {
     public static final int CAPACITY = 512;
@@ -18,23 +18,44 @@ public final class SeriesSampler {
     private double min = Double.POSITIVE_INFINITY;
     private double max = Double.NEGATIVE_INFINITY;
     private Point first;
-    private Point last;
+    /** The last value, kept as parts (most values are not kept as points). */
+    private Instant lastAt;
+    private double lastValue;
+    private int lastLine;
+    private String lastFile;
+    /** Whether the last value is also the last kept point. */
+    private boolean lastKept;
 
     /** One value at a time and line. */
     public record Point(Instant at, double value, int line, String file) {
     }
 
     public void add(Point p) {
-        if (first == null) first = p;
-        last = p;
-        min = Math.min(min, p.value());
-        max = Math.max(max, p.value());
-        if (seen++ % stride == 0) {
-            points.add(p);
-            if (points.size() >= CAPACITY) {
-                thin(points, 2);
-                stride *= 2;
-            }
+        add(p.at(), p.value(), p.line(), p.file());
+    }
+
+    /** One value at a time and line of a file. */
+    public void add(Instant at, double value, int line, String file) {
+        lastAt = at;
+        lastValue = value;
+        lastLine = line;
+        lastFile = file;
+        if (value < min) min = value;
+        if (value > max) max = value;
+        lastKept = seen++ % stride == 0;
+        if (first == null || lastKept) {
+            Point p = new Point(at, value, line, file);
+            if (first == null) first = p;
+            if (lastKept) keep(p);
+        }
+    }
+
+    private void keep(Point p) {
+        points.add(p);
+        if (points.size() >= CAPACITY) {
+            thin(points, 2);
+            stride *= 2;
+            lastKept = lastKept && points.get(points.size() - 1) == p;
         }
     }
 
@@ -46,7 +67,10 @@ public final class SeriesSampler {
     public void addAll(SeriesSampler later, int lineOffset) {
         if (later.seen == 0) return;
         if (first == null) first = moved(later.first, lineOffset);
-        last = moved(later.last, lineOffset);
+        lastAt = later.lastAt;
+        lastValue = later.lastValue;
+        lastLine = later.lastLine + lineOffset;
+        lastFile = later.lastFile;
         min = Math.min(min, later.min);
         max = Math.max(max, later.max);
         seen += later.seen;
@@ -61,13 +85,15 @@ public final class SeriesSampler {
             thin(points, 2);
             stride *= 2;
         }
+        Point end = points.isEmpty() ? null : points.get(points.size() - 1);
+        lastKept = end != null && end.line() == lastLine && end.at().equals(lastAt) && end.value() == lastValue;
     }
 
     /** Keeps every {@code step}-th point. */
     private static void thin(List<Point> list, long step) {
         if (step <= 1) return;
-        List<Point> kept = new ArrayList<>(list.size() / (int) Math.min(step, list.size() + 1L) + 1);
-        for (int i = 0; i < list.size(); i += (int) step) kept.add(list.get(i));
+        List<Point> kept = new ArrayList<>();
+        for (int i = 0; i < list.size(); i += (int) Math.min(step, Integer.MAX_VALUE)) kept.add(list.get(i));
         list.clear();
         list.addAll(kept);
     }
@@ -76,9 +102,10 @@ public final class SeriesSampler {
         return lineOffset == 0 ? p : new Point(p.at(), p.value(), p.line() + lineOffset, p.file());
     }
 
+    /** The kept points and the last value, in order. */
     public List<Point> points() {
         List<Point> out = new ArrayList<>(points);
-        if (last != null && (out.isEmpty() || out.get(out.size() - 1) != last)) out.add(last);
+        if (seen > 0 && !lastKept) out.add(last());
         return out;
     }
 
@@ -99,6 +126,6 @@ public final class SeriesSampler {
     }
 
     public Point last() {
-        return last;
+        return seen == 0 ? null : new Point(lastAt, lastValue, lastLine, lastFile);
     }
 }

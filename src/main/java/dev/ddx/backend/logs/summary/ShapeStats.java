@@ -6,7 +6,6 @@ import dev.ddx.model.LineRange;
 import dev.ddx.model.LogEvent;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,56 +13,102 @@ import java.util.TreeMap;
 /** What the summary keeps per shape while streaming: counts, levels, first/last, numbers, rate. */
 final class ShapeStats {
     long count;
-    final Map<String, Long> levels = new TreeMap<>();
+    /** Events per normalised level, by {@link Levels#rank}; other level words (none from ddx's readers) in {@link #otherLevels}. */
+    private final long[] byRank = new long[Levels.NAMES.size()];
+    private Map<String, Long> otherLevels;
     Instant firstSeen;
     Instant lastSeen;
     LineRange first;
-    LineRange last;
+    /** The last event's lines, kept as parts (one per event would be garbage). */
+    private String lastFile;
+    private int lastFirst;
+    private int lastLast;
     String example;
     TimeHistogram rate;
-    /** parameter index → the numbers seen there; null once a non-number was seen. */
-    Map<Integer, Track> numbers;
+    /** Per parameter position (the n-th {@code <*>}), the numbers seen there, or null. */
+    Track[] numbers;
 
     /** The numbers of one parameter position. */
     static final class Track {
         final SeriesSampler sampler = new SeriesSampler();
         String unit = "";
+        /** A non-number was seen here: not a series. */
         boolean dead;
     }
 
     void add(LogEvent e, String headline) {
         count++;
-        levels.merge(e.level(), 1L, Long::sum);
+        countLevel(e.level(), 1);
         if (first == null) {
             first = e.lines();
             example = headline.length() > 300 ? headline.substring(0, 300) : headline;
         }
-        last = e.lines();
-        e.time().ifPresent(t -> {
+        lastFile = e.file();
+        lastFirst = e.firstLine();
+        lastLast = e.lastLine();
+        if (e.time().isPresent()) {
+            Instant t = e.time().get();
             if (firstSeen == null || t.isBefore(firstSeen)) firstSeen = t;
             if (lastSeen == null || t.isAfter(lastSeen)) lastSeen = t;
-        });
+        }
     }
 
-    void addNumbers(LogEvent e, List<String> params, int maxTracks, int[] tracksInUse) {
-        if (params.isEmpty() || e.time().isEmpty()) return;
-        if (numbers == null) numbers = new HashMap<>();
-        for (int i = 0; i < params.size(); i++) {
-            Track t = numbers.get(i);
+    private void countLevel(String level, long n) {
+        int r = Levels.rank(level);
+        if (r > 0 || level.isEmpty()) {
+            byRank[r] += n;
+        } else {
+            if (otherLevels == null) otherLevels = new TreeMap<>();
+            otherLevels.merge(level, n, Long::sum);
+        }
+    }
+
+    /** Events per level word, in the order of the words. */
+    Map<String, Long> levels() {
+        Map<String, Long> m = otherLevels == null ? new TreeMap<>() : new TreeMap<>(otherLevels);
+        for (int r = 0; r < byRank.length; r++) if (byRank[r] > 0) m.put(Levels.NAMES.get(r), byRank[r]);
+        return m;
+    }
+
+    /** The lines of the last event seen. */
+    LineRange last() {
+        return lastFile == null ? null : new LineRange(lastFile, lastFirst, lastLast);
+    }
+
+    /**
+     * Counts the numbers at the shape's parameter positions ({@code <*>} in its masked tokens; the
+     * value is what stands there, without the token's kept prefix and suffix).
+     */
+    void addNumbers(LogEvent e, dev.ddx.backend.logs.mine.Shape shape, dev.ddx.backend.logs.mine.Tokens tokens, int maxTracks, int[] tracksInUse) {
+        if (e.time().isEmpty() || shape.size() != tokens.size()) return;
+        int n = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            int w = shape.wildcard(i);
+            if (w < 0) continue;
+            int k = n++;
+            if (numbers == null) numbers = new Track[shape.wildcards()];
+            Track t = numbers[k];
             if (t == null) {
                 if (tracksInUse[0] >= maxTracks) continue;
-                t = new Track();
-                numbers.put(i, t);
+                t = numbers[k] = new Track();
                 tracksInUse[0]++;
             }
             if (t.dead) continue;
-            NumberParser.Value v = NumberParser.parse(params.get(i));
-            if (v == null) {
+            String v = tokens.text();
+            int suffix = shape.token(i).length() - w - dev.ddx.backend.logs.mine.TokenMasker.WILDCARD.length();
+            boolean inner = tokens.length(i) >= w + suffix; // the value without the token's kept prefix and suffix
+            int from = tokens.start(i) + (inner ? w : 0);
+            int to = tokens.end(i) - (inner ? suffix : 0);
+            if (t.sampler.count() == 0) {
+                NumberParser.Value first = NumberParser.parse(v, from, to);
+                if (first != null) t.unit = first.unit();
+            }
+            double value = NumberParser.value(v, from, to);
+            if (Double.isNaN(value)) {
                 t.dead = true;
                 continue;
             }
-            if (t.sampler.count() == 0) t.unit = v.unit();
-            t.sampler.add(new SeriesSampler.Point(e.time().get(), v.value(), e.firstLine(), e.file()));
+            t.sampler.add(e.time().get(), value, e.firstLine(), e.file());
         }
     }
 
@@ -73,26 +118,31 @@ final class ShapeStats {
      */
     void addAll(ShapeStats later, int lineOffset, Instant rateOrigin, int maxTracks, int[] tracksInUse) {
         count += later.count;
-        later.levels.forEach((l, n) -> levels.merge(l, n, Long::sum));
+        for (int r = 0; r < byRank.length; r++) byRank[r] += later.byRank[r];
+        if (later.otherLevels != null) later.otherLevels.forEach((l, n) -> countLevel(l, n));
         if (first == null && later.first != null) {
             first = moved(later.first, lineOffset);
             example = later.example;
         }
-        if (later.last != null) last = moved(later.last, lineOffset);
+        if (later.lastFile != null) {
+            lastFile = later.lastFile;
+            lastFirst = later.lastFirst + lineOffset;
+            lastLast = later.lastLast + lineOffset;
+        }
         if (later.firstSeen != null && (firstSeen == null || later.firstSeen.isBefore(firstSeen))) firstSeen = later.firstSeen;
         if (later.lastSeen != null && (lastSeen == null || later.lastSeen.isAfter(lastSeen))) lastSeen = later.lastSeen;
         if (later.rate != null && rate == null && rateOrigin != null) rate = new TimeHistogram(rateOrigin);
         if (later.rate != null && rate != null) rate.addAll(later.rate);
         if (later.numbers == null) return;
-        if (numbers == null) numbers = new HashMap<>();
-        for (Map.Entry<Integer, Track> e : later.numbers.entrySet()) {
-            Track o = e.getValue();
-            Track t = numbers.get(e.getKey());
+        if (numbers == null) numbers = new Track[later.numbers.length];
+        for (int k = 0; k < later.numbers.length && k < numbers.length; k++) {
+            Track o = later.numbers[k];
+            if (o == null) continue;
+            Track t = numbers[k];
             if (t == null) {
                 if (tracksInUse[0] >= maxTracks) continue;
-                t = new Track();
+                t = numbers[k] = new Track();
                 t.unit = o.unit;
-                numbers.put(e.getKey(), t);
                 tracksInUse[0]++;
             }
             if (t.dead) continue;
@@ -108,7 +158,7 @@ final class ShapeStats {
 
     String worstLevel() {
         String worst = "";
-        for (String l : levels.keySet()) if (Levels.rank(l) > Levels.rank(worst)) worst = l;
+        for (String l : levels().keySet()) if (Levels.rank(l) > Levels.rank(worst)) worst = l;
         return worst;
     }
 }

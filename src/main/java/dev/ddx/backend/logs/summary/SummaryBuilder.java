@@ -4,7 +4,7 @@ import dev.ddx.backend.logs.LogSummary;
 import dev.ddx.backend.logs.mine.Shape;
 import dev.ddx.backend.logs.mine.Template;
 import dev.ddx.backend.logs.mine.TemplateMiner;
-import dev.ddx.backend.logs.mine.TokenMasker;
+import dev.ddx.backend.logs.mine.Tokens;
 import dev.ddx.backend.logs.read.ExceptionParser;
 import dev.ddx.backend.logs.read.Levels;
 import dev.ddx.model.ExceptionInfo;
@@ -41,6 +41,9 @@ public final class SummaryBuilder {
     private long events;
     private long lines;
     private int rateShapes;
+    /** The histogram of the level seen last (most events repeat the level before them). */
+    private String rateLevel;
+    private TimeHistogram levelHistogram;
 
     public SummaryBuilder(TemplateMiner miner) {
         this.miner = miner;
@@ -90,13 +93,13 @@ public final class SummaryBuilder {
     }
 
     /** An event with the work that needs no shared state done: its first line and that line's tokens. */
-    public record Prepared(LogEvent event, String headline, List<String> tokens) {
+    public record Prepared(LogEvent event, String headline, Tokens tokens) {
     }
 
     /** The stateless part of {@link #accept(LogEvent)}; safe on any thread. */
     public static Prepared prepare(LogEvent e) {
         String headline = TemplateMiner.headline(e.message());
-        return new Prepared(e, headline, TokenMasker.tokens(headline));
+        return new Prepared(e, headline, Tokens.of(headline));
     }
 
     /** Takes one event (without a template). */
@@ -110,13 +113,12 @@ public final class SummaryBuilder {
         events++;
         lines += e.lastLine() - e.firstLine() + 1;
         String headline = p.headline();
-        List<String> tokens = p.tokens();
+        Tokens tokens = p.tokens();
         Shape shape = miner.add(tokens, 1);
         ShapeStats s = stats.computeIfAbsent(shape, k -> new ShapeStats());
         s.add(e, headline);
         if (e.time().isPresent()) time(e, s, shape);
-        List<String> params = params(shape, tokens);
-        if (!params.isEmpty()) s.addNumbers(e, params, MAX_NUMBER_TRACKS, tracksInUse);
+        s.addNumbers(e, shape, tokens, MAX_NUMBER_TRACKS, tracksInUse);
         if (e.lastLine() > e.firstLine() || ExceptionParser.mayHold(headline)) {
             Optional<ExceptionInfo> x = ExceptionParser.parse(e.message());
             x.ifPresent(info -> exceptions.add(info, e));
@@ -128,28 +130,16 @@ public final class SummaryBuilder {
         if (origin == null) origin = t;
         if (start == null || t.isBefore(start)) start = t;
         if (end == null || t.isAfter(end)) end = t;
-        levelRate.computeIfAbsent(e.level(), k -> new TimeHistogram(origin)).add(t, 1);
+        if (!e.level().equals(rateLevel)) {
+            rateLevel = e.level();
+            levelHistogram = levelRate.computeIfAbsent(rateLevel, k -> new TimeHistogram(origin));
+        }
+        levelHistogram.add(t, 1);
         if (s.rate == null && rateShapes < MAX_RATE_SHAPES) {
             s.rate = new TimeHistogram(origin);
             rateShapes++;
         }
         if (s.rate != null) s.rate.add(t, 1);
-    }
-
-    /** The values at the shape's masked positions (numbers, ids…): the raw material of series. */
-    private static List<String> params(Shape shape, List<String> tokens) {
-        List<String> out = null;
-        if (shape.size() != tokens.size()) return List.of();
-        for (int i = 0; i < tokens.size(); i++) {
-            int w = shape.wildcard(i);
-            if (w < 0) continue;
-            String m = shape.token(i);
-            if (out == null) out = new ArrayList<>();
-            String v = tokens.get(i);
-            int suffix = m.length() - w - TokenMasker.WILDCARD.length();
-            out.add(v.length() >= w + suffix ? v.substring(w, v.length() - suffix) : v);
-        }
-        return out == null ? List.of() : out;
     }
 
     /** Mines the templates and assembles the summary. */

@@ -29,7 +29,7 @@ final class TemplateStats {
         for (Map.Entry<Shape, ShapeStats> e : shapes) {
             ShapeStats s = e.getValue();
             count += s.count;
-            s.levels.forEach((l, c) -> levels.merge(l, c, Long::sum));
+            s.levels().forEach((l, c) -> levels.merge(l, c, Long::sum));
             if (s.firstSeen != null && (firstSeen == null || s.firstSeen.isBefore(firstSeen))) firstSeen = s.firstSeen;
             if (s.lastSeen != null && (lastSeen == null || s.lastSeen.isAfter(lastSeen))) lastSeen = s.lastSeen;
             if (later(s, tail)) tail = s;
@@ -37,11 +37,11 @@ final class TemplateStats {
         String worst = "";
         for (String l : levels.keySet()) if (Levels.rank(l) > Levels.rank(worst)) worst = l;
         return new TemplateStat(t.id(), t.text(), worst, count, levels, Optional.ofNullable(firstSeen),
-                Optional.ofNullable(lastSeen), head.first, tail.last, head.example);
+                Optional.ofNullable(lastSeen), head.first, tail.last(), head.example);
     }
 
     private static boolean later(ShapeStats a, ShapeStats b) {
         if (a.lastSeen != null && b.lastSeen != null) return a.lastSeen.isAfter(b.lastSeen);
-        return a.last.file().equals(b.last.file()) && a.last.last() > b.last.last();
+        return a.last().file().equals(b.last().file()) && a.last().last() > b.last().last();
     }
 }
