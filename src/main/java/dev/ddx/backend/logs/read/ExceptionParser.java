@@ -24,10 +24,26 @@ public final class ExceptionParser {
     private ExceptionParser() {
     }
 
-    /** Whether the text may hold an exception (a cheap test before parsing). */
+    /**
+     * Whether the text may hold an exception (a cheap test before parsing, run on every log line):
+     * it names Exception, Error, Throwable, Traceback or "Caused by", found in one pass.
+     */
     public static boolean mayHold(String text) {
-        return text.contains("Exception") || text.contains("Error") || text.contains("Throwable")
-                || text.contains("Traceback") || text.contains("Caused by");
+        for (int i = 0, n = text.length(); i < n; i++) {
+            switch (text.charAt(i)) {
+                case 'E' -> {
+                    if (text.startsWith("Exception", i) || text.startsWith("Error", i)) return true;
+                }
+                case 'T' -> {
+                    if (text.startsWith("Throwable", i) || text.startsWith("Traceback", i)) return true;
+                }
+                case 'C' -> {
+                    if (text.startsWith("Caused by", i)) return true;
+                }
+                default -> { }
+            }
+        }
+        return false;
     }
 
     /** The exception in the text, outermost first with its causes; empty when there is none. */

@@ -37,10 +37,16 @@ public final class Levels {
     public static String normalize(String text, int from, int to) {
         int n = to - from;
         if (n == 4 || n == 5) {
-            for (int r = 1; r < NAMES.size(); r++) {
-                String name = NAMES.get(r);
-                if (name.length() == n && text.regionMatches(from, name, 0, n)) return name;
-            }
+            String name = switch (text.charAt(from)) {
+                case 'I' -> "INFO";
+                case 'W' -> "WARN";
+                case 'E' -> "ERROR";
+                case 'D' -> "DEBUG";
+                case 'T' -> "TRACE";
+                case 'F' -> "FATAL";
+                default -> "";
+            };
+            if (name.length() == n && text.regionMatches(from, name, 0, n)) return name;
         }
         return n <= 0 || n > 11 ? "" : normalize(text.substring(from, to));
     }
