@@ -2,6 +2,7 @@ package dev.ddx.backend.logs;
 
 import dev.ddx.backend.logs.mine.TemplateMiner;
 import dev.ddx.backend.logs.read.EventReader;
+import dev.ddx.backend.logs.read.EventView;
 import dev.ddx.backend.logs.read.HeaderSpec;
 import dev.ddx.backend.logs.read.TimestampParser;
 import dev.ddx.backend.logs.source.FileSource;
@@ -166,7 +167,7 @@ final class ChunkedRead {
         long events = 0;
         try (EventReader r = new EventReader(name, file.openChunk(start, bounds[k + 1] - start), spec,
                 new TimestampParser(options.defaultYear()), bounds[k + 1] - start, k == 0)) {
-            for (LogEvent e = r.next(); e != null; e = r.next()) {
+            for (EventView e = r.nextView(); e != null; e = r.nextView()) {
                 b.accept(e);
                 events++;
             }

@@ -21,10 +21,15 @@ public final class Tokens {
 
     /** The tokens of a message (split at runs of whitespace). */
     public static Tokens of(String text) {
+        return of(text, 0, text.length());
+    }
+
+    /** The tokens of the message {@code text[from, to)}; their positions are in {@code text}. */
+    public static Tokens of(String text, int from, int to) {
         int[] b = new int[16];
         int n = 0;
-        int len = text.length();
-        int i = 0;
+        int len = to;
+        int i = from;
         while (i < len) {
             while (i < len && isSpace(text.charAt(i))) i++;
             int start = i;

@@ -31,7 +31,11 @@ public final class EventReader implements Closeable {
     private HeaderParser parser;
     private boolean contentOnly;
     private final Optional<HeaderSpec> explicit;
-    private Pending pending;
+    private EventView pending;
+    /** The view handed out last: free again once the caller asks for the next. */
+    private EventView returned;
+    /** Where a line's header fields lie, before it is known to start an event. */
+    private int[] scratch;
     private boolean done;
     private long lineCount;
     /** Chunk reading: events that start at or past this byte offset belong to the next chunk (-1: read to the end). */
@@ -72,7 +76,18 @@ public final class EventReader implements Closeable {
 
     /** The next event, or null at the end of the source. */
     public LogEvent next() throws IOException {
+        EventView v = nextView();
+        return v == null ? null : v.toEvent();
+    }
+
+    /**
+     * The next event as a view that cuts no field from its line until asked (the summary's way of
+     * reading), or null at the end. The view is reused: it is valid until the next call.
+     */
+    public EventView nextView() throws IOException {
         start();
+        EventView free = returned;
+        returned = null;
         while (!done) {
             RawLine line = lookahead.isEmpty() ? lines.next() : lookahead.poll();
             if (line == null) {
@@ -89,11 +104,16 @@ public final class EventReader implements Closeable {
                 break;
             }
             leading = false;
-            LogEvent out = accept(line);
-            if (out != null) return out;
+            EventView out = accept(line, free);
+            if (out != null) {
+                returned = out;
+                return out;
+            }
+            if (pending == free) free = null;
         }
-        LogEvent last = pending == null ? null : pending.toEvent(source);
+        EventView last = pending;
         pending = null;
+        returned = last;
         return last;
     }
 
@@ -131,26 +151,33 @@ public final class EventReader implements Closeable {
         }
         parser = new HeaderParser(explicit.orElseGet(() -> HeaderDetector.detect(sample)), times);
         contentOnly = parser.spec().contentOnly();
+        scratch = parser.newBounds();
     }
 
-    private LogEvent accept(RawLine line) {
+    /** Folds the line into the pending event, or starts a new one with it and returns the one it ends. */
+    private EventView accept(RawLine line, EventView free) {
         String text = line.text();
-        boolean plain = contentOnly;
-        ParsedHeader h = plain && pending != null && ContinuationParser.continues(text) ? null : parser.parse(text);
-        if (h == null && pending != null && pending.lineCount() < MAX_FOLD && (plain || !startsWithTime(text))) {
+        boolean header = !(contentOnly && pending != null && ContinuationParser.continues(text)) && parser.scan(text, scratch);
+        if (!header && pending != null && pending.lineCount() < MAX_FOLD && (contentOnly || !startsWithTime(text))) {
             pending.fold(line);
             return null;
         }
-        if (h == null) h = new ParsedHeader(timeAt(text), "", "", "", text);
-        LogEvent out = pending == null ? null : pending.toEvent(source);
-        pending = new Pending(line, h);
+        EventView out = pending;
+        EventView next = free != null && free != out ? free : new EventView(source, parser);
+        if (header) {
+            int[] b = next.bounds;
+            next.bounds = scratch;
+            scratch = b;
+        }
+        next.start(line, header ? null : new ParsedHeader(timeAt(text), "", "", "", text));
+        pending = next;
         return out;
     }
 
     /** Whether the line begins an event rather than continuing the one before (as {@link #accept} decides). */
     private boolean startsEvent(String text) {
         if (contentOnly) return !ContinuationParser.continues(text);
-        return parser.parse(text) != null || startsWithTime(text);
+        return parser.scan(text, scratch) || startsWithTime(text);
     }
 
     private boolean startsWithTime(String text) {
@@ -166,41 +193,4 @@ public final class EventReader implements Closeable {
         lines.close();
     }
 
-    /** The event being folded. */
-    private static final class Pending {
-        final long first;
-        long last;
-        final ParsedHeader header;
-        final RawLine line;
-        StringBuilder more;
-        int count = 1;
-
-        Pending(RawLine line, ParsedHeader header) {
-            this.first = line.number();
-            this.last = line.number();
-            this.header = header;
-            this.line = line;
-        }
-
-        int lineCount() {
-            return count;
-        }
-
-        void fold(RawLine l) {
-            if (more == null) more = new StringBuilder(header.content());
-            more.append('\n').append(l.text());
-            count++;
-            if (!l.text().isBlank()) last = l.number();
-        }
-
-        LogEvent toEvent(String source) {
-            String message = more == null ? header.content() : more.toString().stripTrailing();
-            Optional<Instant> time = header.time().isPresent() ? header.time() : line.time();
-            String level = header.level().isEmpty() ? Levels.normalize(line.level()) : header.level();
-            String thread = header.thread().isEmpty() ? line.thread() : header.thread();
-            String component = header.component().isEmpty() ? line.component() : header.component();
-            return new LogEvent(source, (int) first, (int) last, time, level, thread, component,
-                    message, "", "", List.of());
-        }
-    }
 }

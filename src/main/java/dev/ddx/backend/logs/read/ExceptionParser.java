@@ -24,26 +24,38 @@ public final class ExceptionParser {
     private ExceptionParser() {
     }
 
-    /**
-     * Whether the text may hold an exception (a cheap test before parsing, run on every log line):
-     * it names Exception, Error, Throwable, Traceback or "Caused by", found in one pass.
-     */
+    /** Whether the text may hold an exception (a cheap test before parsing, run on every log line). */
     public static boolean mayHold(String text) {
-        for (int i = 0, n = text.length(); i < n; i++) {
-            switch (text.charAt(i)) {
-                case 'E' -> {
-                    if (text.startsWith("Exception", i) || text.startsWith("Error", i)) return true;
-                }
-                case 'T' -> {
-                    if (text.startsWith("Throwable", i) || text.startsWith("Traceback", i)) return true;
-                }
-                case 'C' -> {
-                    if (text.startsWith("Caused by", i)) return true;
-                }
-                default -> { }
-            }
-        }
-        return false;
+        return mayHold(text, 0, text.length());
+    }
+
+    /** {@link #mayHold(String)} for {@code text[from, to)}: it names Exception, Error, Throwable, Traceback or "Caused by". */
+    public static boolean mayHold(String text, int from, int to) {
+        return has(text, from, to, "Exception") || has(text, from, to, "Error") || has(text, from, to, "Throwable")
+                || has(text, from, to, "Traceback") || has(text, from, to, "Caused by");
+    }
+
+    private static boolean has(String text, int from, int to, String word) {
+        int at = text.indexOf(word, from);
+        return at >= 0 && at + word.length() <= to;
+    }
+
+    /** Whether a line can be a Java exception header: its pattern needs one of these words (checked before the expression). */
+    private static boolean mayBeHead(String line) {
+        return line.contains("Exception") || line.contains("Error") || line.contains("Throwable")
+                || line.contains("Failure") || line.contains("Fault");
+    }
+
+    /** Whether a line can be a Java frame: {@code at } after leading whitespace (checked before the expression). */
+    private static boolean mayBeFrame(String line) {
+        int i = 0;
+        while (i < line.length() && isRegexSpace(line.charAt(i))) i++;
+        return line.startsWith("at ", i);
+    }
+
+    /** The characters of the expressions' {@code \s}. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r';
     }
 
     /** The exception in the text, outermost first with its causes; empty when there is none. */
@@ -58,13 +70,16 @@ public final class ExceptionParser {
         List<Object[]> chain = new ArrayList<>(); // {type, message, frames}
         for (String raw : lines) {
             String line = raw.strip();
-            Matcher f = JAVA_FRAME.matcher(raw);
-            if (f.matches() && !chain.isEmpty()) {
-                frames(chain).add(javaFrame(frames(chain).size(), f));
-                continue;
+            if (!chain.isEmpty() && mayBeFrame(raw)) {
+                Matcher f = JAVA_FRAME.matcher(raw);
+                if (f.matches()) {
+                    frames(chain).add(javaFrame(frames(chain).size(), f));
+                    continue;
+                }
             }
+            if (!mayBeHead(line) || !(line.startsWith("Caused by:") || chain.isEmpty())) continue;
             Matcher h = JAVA_HEAD.matcher(line);
-            if (h.find() && (line.startsWith("Caused by:") || chain.isEmpty())) {
+            if (h.find()) {
                 if (line.startsWith("Suppressed:")) continue;
                 chain.add(new Object[] {h.group(1), h.group(2) == null ? "" : h.group(2).strip(), new ArrayList<StackFrame>()});
             }

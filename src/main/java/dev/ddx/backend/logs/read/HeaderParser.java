@@ -1,30 +1,31 @@
 package dev.ddx.backend.logs.read;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 
-/** Reads one line's header with a {@link HeaderSpec}; one instance per reading thread (it reuses its matcher). */
+/**
+ * Reads one line's header with a {@link HeaderSpec}; one instance per reading thread (it reuses its
+ * matcher). {@link #scan} only finds where each field lies; the fields are cut from the line when
+ * asked, so a reader that needs only some of them (the summary: time, level, content) cuts nothing.
+ */
 public final class HeaderParser {
     private final HeaderSpec spec;
-    private final List<HeaderSpec.Role> roles;
     private final Matcher matcher;
     private final HeaderScanner scanner;
     private final int[] bounds;
     private final TimestampParser times;
     private final StringBuilder time = new StringBuilder();
-    private final HeaderSpec.Role[] roleArray;
+    private final HeaderSpec.Role[] roles;
     private final boolean contentOnly;
 
     public HeaderParser(HeaderSpec spec, TimestampParser times) {
         this.spec = spec;
-        this.roles = spec.roles();
         this.matcher = spec.pattern().matcher("");
         this.scanner = spec.scanner();
-        this.bounds = new int[2 * roles.size()];
+        this.roles = spec.roles().toArray(new HeaderSpec.Role[0]);
+        this.bounds = newBounds();
         this.times = times;
-        this.roleArray = roles.toArray(new HeaderSpec.Role[0]);
         this.contentOnly = spec.contentOnly();
     }
 
@@ -32,98 +33,115 @@ public final class HeaderParser {
         return spec;
     }
 
-    /** The header of the line, or null when the line does not have this header (a continuation line). */
-    public ParsedHeader parse(String line) {
-        if (contentOnly) return new ParsedHeader(Optional.empty(), "", "", "", line);
-        if (scanner != null) return scanned(line);
-        matcher.reset(line);
-        if (!matcher.lookingAt()) return null;
-        time.setLength(0);
-        String level = "";
-        String thread = "";
-        String pid = "";
-        String component = "";
-        String content = "";
-        String firstTime = null;
-        for (int g = 0; g < roles.size(); g++) {
-            String v = matcher.group(g + 1);
-            if (v == null) continue;
-            switch (roles.get(g)) {
-                case TIME -> {
-                    if (time.length() > 0) time.append(' ');
-                    time.append(v);
-                    if (firstTime == null) firstTime = v;
-                }
-                case LEVEL -> level = Levels.normalize(v.trim());
-                case THREAD -> thread = thread.isEmpty() ? v.trim() : thread;
-                case PID -> pid = pid.isEmpty() ? v.trim() : pid;
-                case COMPONENT -> component = component.isEmpty() ? v.trim() : component;
-                case CONTENT -> content = v;
-                default -> { }
-            }
-        }
-        return new ParsedHeader(time(firstTime), level, thread.isEmpty() ? pid : thread, component, content);
+    /** An array {@link #scan} can fill: start and end of each field. */
+    public int[] newBounds() {
+        return new int[2 * roles.length];
     }
 
     /**
-     * The hand-read header: the per-line hot path, so fields are cut from the line once, already
-     * trimmed, and a single time field is read in place.
+     * Finds the header's fields in the line: start and end of each into {@code b} (-1 for an
+     * optional field that took no part). False when the line does not have this header (a
+     * continuation line). With a content-only spec the whole line is the content.
      */
-    private ParsedHeader scanned(String line) {
-        if (!scanner.scan(line, bounds)) return null;
-        String level = "";
+    public boolean scan(String line, int[] b) {
+        if (contentOnly) {
+            b[0] = 0;
+            b[1] = line.length();
+            return true;
+        }
+        if (scanner != null) return scanner.scan(line, b);
+        matcher.reset(line);
+        if (!matcher.lookingAt()) return false;
+        for (int g = 0; g < roles.length; g++) {
+            b[2 * g] = matcher.start(g + 1);
+            b[2 * g + 1] = matcher.end(g + 1);
+        }
+        return true;
+    }
+
+    /** The header of the line, or null when the line does not have this header (a continuation line). */
+    public ParsedHeader parse(String line) {
+        return scan(line, bounds) ? fields(line, bounds) : null;
+    }
+
+    /** All fields of a header {@link #scan} found. */
+    public ParsedHeader fields(String line, int[] b) {
         String thread = "";
         String pid = "";
         String component = "";
-        String content = "";
-        int timeGroups = 0;
-        int timeGroup = -1;
-        for (int g = 0; g < roleArray.length; g++) {
-            int from = bounds[2 * g];
-            if (from < 0) continue;
-            int to = bounds[2 * g + 1];
-            HeaderSpec.Role role = roleArray[g];
-            if (role == HeaderSpec.Role.CONTENT) {
-                content = line.substring(from, to);
+        for (int g = 0; g < roles.length; g++) {
+            HeaderSpec.Role role = roles[g];
+            if (b[2 * g] < 0 || (role != HeaderSpec.Role.THREAD && role != HeaderSpec.Role.PID && role != HeaderSpec.Role.COMPONENT)) {
                 continue;
             }
-            if (role == HeaderSpec.Role.TIME) {
-                if (timeGroups++ == 0) timeGroup = g;
-                continue;
-            }
-            while (from < to && line.charAt(from) <= ' ') from++;
-            while (to > from && line.charAt(to - 1) <= ' ') to--;
+            String v = trimmed(line, b[2 * g], b[2 * g + 1]);
             switch (role) {
-                case LEVEL -> level = Levels.normalize(line, from, to);
-                case THREAD -> thread = thread.isEmpty() ? line.substring(from, to) : thread;
-                case PID -> pid = pid.isEmpty() ? line.substring(from, to) : pid;
-                case COMPONENT -> component = component.isEmpty() ? line.substring(from, to) : component;
-                default -> { }
+                case THREAD -> thread = thread.isEmpty() ? v : thread;
+                case PID -> pid = pid.isEmpty() ? v : pid;
+                default -> component = component.isEmpty() ? v : component;
             }
         }
-        Optional<Instant> t;
-        if (timeGroups == 1) {
-            t = times.parse(line, bounds[2 * timeGroup], bounds[2 * timeGroup + 1]);
-        } else {
-            time.setLength(0);
-            String firstTime = null;
-            for (int g = 0; g < roleArray.length; g++) {
-                if (roleArray[g] != HeaderSpec.Role.TIME || bounds[2 * g] < 0) continue;
-                String v = line.substring(bounds[2 * g], bounds[2 * g + 1]);
-                if (time.length() > 0) time.append(' ');
-                time.append(v);
-                if (firstTime == null) firstTime = v;
-            }
-            t = time(firstTime);
-        }
-        return new ParsedHeader(t, level, thread.isEmpty() ? pid : thread, component, content);
+        return new ParsedHeader(time(line, b), level(line, b), thread.isEmpty() ? pid : thread, component,
+                line.substring(contentStart(b), contentEnd(b)));
     }
 
-    private Optional<Instant> time(String firstTime) {
+    private static String trimmed(String line, int from, int to) {
+        while (from < to && line.charAt(from) <= ' ') from++;
+        while (to > from && line.charAt(to - 1) <= ' ') to--;
+        return line.substring(from, to);
+    }
+
+    /** Where the content (the last content field) starts; with {@link #contentEnd} empty when there is none. */
+    public int contentStart(int[] b) {
+        int g = contentGroup(b);
+        return g < 0 ? 0 : b[2 * g];
+    }
+
+    public int contentEnd(int[] b) {
+        int g = contentGroup(b);
+        return g < 0 ? 0 : b[2 * g + 1];
+    }
+
+    private int contentGroup(int[] b) {
+        for (int g = roles.length - 1; g >= 0; g--) if (roles[g] == HeaderSpec.Role.CONTENT && b[2 * g] >= 0) return g;
+        return -1;
+    }
+
+    /** The normalised level (the last level field), read in place; empty when there is none. */
+    public String level(String line, int[] b) {
+        for (int g = roles.length - 1; g >= 0; g--) {
+            if (roles[g] != HeaderSpec.Role.LEVEL || b[2 * g] < 0) continue;
+            int from = b[2 * g];
+            int to = b[2 * g + 1];
+            while (from < to && line.charAt(from) <= ' ') from++;
+            while (to > from && line.charAt(to - 1) <= ' ') to--;
+            return Levels.normalize(line, from, to);
+        }
+        return "";
+    }
+
+    /** The time the header's time fields make (joined with spaces when there are several), or empty. */
+    public Optional<Instant> time(String line, int[] b) {
+        int present = 0;
+        int only = -1;
+        for (int g = 0; g < roles.length; g++) {
+            if (roles[g] == HeaderSpec.Role.TIME && b[2 * g] >= 0 && present++ == 0) only = g;
+        }
+        if (present == 0) return Optional.empty();
+        if (present == 1) return times.parse(line, b[2 * only], b[2 * only + 1]);
+        time.setLength(0);
+        String firstTime = null;
+        for (int g = 0; g < roles.length; g++) {
+            if (roles[g] != HeaderSpec.Role.TIME || b[2 * g] < 0) continue;
+            String v = line.substring(b[2 * g], b[2 * g + 1]);
+            if (time.length() > 0) time.append(' ');
+            time.append(v);
+            if (firstTime == null) firstTime = v;
+        }
         if (time.length() == 0) return Optional.empty();
-        if (firstTime != null && firstTime.length() == time.length()) return times.parse(firstTime);
+        if (firstTime.length() == time.length()) return times.parse(firstTime);
         Optional<Instant> t = times.parse(time.toString());
-        if (t.isEmpty() && firstTime != null && firstTime.length() < time.length()) t = times.parse(firstTime);
+        if (t.isEmpty() && firstTime.length() < time.length()) t = times.parse(firstTime);
         return t;
     }
 }

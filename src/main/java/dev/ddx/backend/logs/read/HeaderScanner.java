@@ -11,11 +11,21 @@ import java.util.List;
  * would ({@code HeaderScannerTest} compares both on every sample line).
  */
 final class HeaderScanner {
-    private final List<HeaderDetector.Element> parts;
+    private final HeaderDetector.Element[] parts;
+    private final HeaderDetector.Kind[] kinds;
+    /** Whether part k is in brackets that {@link #scan} reads (all but levels, which read their own). */
+    private final boolean[] brackets;
     private final int groups;
 
     private HeaderScanner(List<HeaderDetector.Element> parts, int groups) {
-        this.parts = parts;
+        this.parts = parts.toArray(new HeaderDetector.Element[0]);
+        this.kinds = new HeaderDetector.Kind[this.parts.length];
+        this.brackets = new boolean[this.parts.length];
+        for (int k = 0; k < this.parts.length; k++) {
+            HeaderDetector.Element e = this.parts[k];
+            kinds[k] = e.kind();
+            brackets[k] = (e.bracketed() || e.kind() == HeaderDetector.Kind.THREAD) && e.kind() != HeaderDetector.Kind.LEVEL;
+        }
         this.groups = groups;
     }
 
@@ -58,38 +68,40 @@ final class HeaderScanner {
     boolean scan(String s, int[] bounds) {
         int i = 0;
         int g = 0;
-        for (int k = 0; k < parts.size(); k++) {
-            HeaderDetector.Element e = parts.get(k);
+        int n = s.length();
+        for (int k = 0; k < parts.length; k++) {
+            HeaderDetector.Element e = parts[k];
+            HeaderDetector.Kind kind = kinds[k];
             if (k > 0) {
                 int j = spaces(s, i);
                 if (j == i) return false;
                 i = j;
             }
-            boolean br = e.bracketed() || e.kind() == HeaderDetector.Kind.THREAD;
-            if (br && e.kind() != HeaderDetector.Kind.LEVEL) {
-                if (i >= s.length() || s.charAt(i) != '[') return false;
+            boolean br = brackets[k];
+            if (br) {
+                if (i >= n || s.charAt(i) != '[') return false;
                 i++;
             }
             int start = i;
-            switch (e.kind()) {
+            switch (kind) {
                 case TIME -> i = iso(s, i, e.shape() == TimestampParser.Shape.ISO_T);
                 case LEVEL -> i = level(s, i, e, bounds, g);
                 case THREAD -> i = thread(s, i);
                 case NUMBER -> i = run(s, i, Kind.DIGIT);
-                case WORD -> i = br ? upTo(s, i, ']') : run(s, i, Kind.NON_SPACE);
+                case WORD -> i = e.bracketed() ? upTo(s, i, ']') : run(s, i, Kind.NON_SPACE);
                 case SEPARATOR -> i = s.startsWith(e.literal(), i) ? i + e.literal().length() : -1;
                 case COMPONENT -> i = component(s, i, bounds, g);
                 case DASH_COMPONENT -> i = dashComponent(s, i, e.literal(), bounds, g);
             }
             if (i < 0) return false;
-            switch (e.kind()) {
+            switch (kind) {
                 case TIME, THREAD, NUMBER, WORD -> set(bounds, g++, start, i);
                 case LEVEL, DASH_COMPONENT -> g++; // set by their readers
                 case COMPONENT -> g += 2;
                 case SEPARATOR -> { }
             }
-            if (br && e.kind() != HeaderDetector.Kind.LEVEL) {
-                if (i >= s.length() || s.charAt(i) != ']') return false;
+            if (br) {
+                if (i >= n || s.charAt(i) != ']') return false;
                 i++;
             }
         }
@@ -103,7 +115,7 @@ final class HeaderScanner {
 
     /** Java's {@code \s}: space, tab, newline, vertical tab, form feed, carriage return. */
     private static boolean space(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r';
+        return c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r');
     }
 
     private static int spaces(String s, int i) {

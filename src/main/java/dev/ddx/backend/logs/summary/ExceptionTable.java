@@ -2,7 +2,6 @@ package dev.ddx.backend.logs.summary;
 
 import dev.ddx.model.ExceptionInfo;
 import dev.ddx.model.LineRange;
-import dev.ddx.model.LogEvent;
 import dev.ddx.model.StackFrame;
 
 import java.time.Instant;
@@ -31,7 +30,7 @@ final class ExceptionTable {
         LineRange lastAt;
     }
 
-    void add(ExceptionInfo x, LogEvent e) {
+    void add(ExceptionInfo x, LineRange at, Optional<Instant> t) {
         List<ExceptionInfo> chain = x.chain();
         ExceptionInfo root = chain.get(chain.size() - 1);
         String key = String.join("<", chain.stream().map(ExceptionInfo::type).toList())
@@ -41,12 +40,11 @@ final class ExceptionTable {
             if (groups.size() >= cap) return;
             a = new Acc();
             a.first = x;
-            a.firstAt = e.lines();
+            a.firstAt = at;
             groups.put(key, a);
         }
         a.count++;
-        a.lastAt = e.lines();
-        Optional<Instant> t = e.time();
+        a.lastAt = at;
         if (t.isPresent()) {
             if (a.firstSeen == null) a.firstSeen = t.get();
             a.lastSeen = t.get();

@@ -3,10 +3,9 @@ package dev.ddx.backend.logs.summary;
 import dev.ddx.backend.logs.read.Levels;
 import dev.ddx.backend.logs.read.NumberParser;
 import dev.ddx.model.LineRange;
-import dev.ddx.model.LogEvent;
 
 import java.time.Instant;
-import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -36,18 +35,19 @@ final class ShapeStats {
         boolean dead;
     }
 
-    void add(LogEvent e, String headline) {
+    /** Counts an event of this shape whose first message line is {@code text[from, to)}. */
+    void add(String file, int firstLine, int lastLine, String level, Optional<Instant> time, String text, int from, int to) {
         count++;
-        countLevel(e.level(), 1);
+        countLevel(level, 1);
         if (first == null) {
-            first = e.lines();
-            example = headline.length() > 300 ? headline.substring(0, 300) : headline;
+            first = new LineRange(file, firstLine, lastLine);
+            example = text.substring(from, Math.min(to, from + 300));
         }
-        lastFile = e.file();
-        lastFirst = e.firstLine();
-        lastLast = e.lastLine();
-        if (e.time().isPresent()) {
-            Instant t = e.time().get();
+        lastFile = file;
+        lastFirst = firstLine;
+        lastLast = lastLine;
+        if (time.isPresent()) {
+            Instant t = time.get();
             if (firstSeen == null || t.isBefore(firstSeen)) firstSeen = t;
             if (lastSeen == null || t.isAfter(lastSeen)) lastSeen = t;
         }
@@ -79,8 +79,9 @@ final class ShapeStats {
      * Counts the numbers at the shape's parameter positions ({@code <*>} in its masked tokens; the
      * value is what stands there, without the token's kept prefix and suffix).
      */
-    void addNumbers(LogEvent e, dev.ddx.backend.logs.mine.Shape shape, dev.ddx.backend.logs.mine.Tokens tokens, int maxTracks, int[] tracksInUse) {
-        if (e.time().isEmpty() || shape.size() != tokens.size()) return;
+    void addNumbers(Optional<Instant> time, int line, String file, dev.ddx.backend.logs.mine.Shape shape,
+                    dev.ddx.backend.logs.mine.Tokens tokens, int maxTracks, int[] tracksInUse) {
+        if (time.isEmpty() || shape.size() != tokens.size()) return;
         int n = 0;
         for (int i = 0; i < tokens.size(); i++) {
             int w = shape.wildcard(i);
@@ -108,7 +109,7 @@ final class ShapeStats {
                 t.dead = true;
                 continue;
             }
-            t.sampler.add(e.time().get(), value, e.firstLine(), e.file());
+            t.sampler.add(time.get(), value, line, file);
         }
     }
 

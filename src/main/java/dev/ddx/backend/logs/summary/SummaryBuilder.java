@@ -5,9 +5,11 @@ import dev.ddx.backend.logs.mine.Shape;
 import dev.ddx.backend.logs.mine.Template;
 import dev.ddx.backend.logs.mine.TemplateMiner;
 import dev.ddx.backend.logs.mine.Tokens;
+import dev.ddx.backend.logs.read.EventView;
 import dev.ddx.backend.logs.read.ExceptionParser;
 import dev.ddx.backend.logs.read.Levels;
 import dev.ddx.model.ExceptionInfo;
+import dev.ddx.model.LineRange;
 import dev.ddx.model.LogEvent;
 
 import java.time.Instant;
@@ -110,28 +112,47 @@ public final class SummaryBuilder {
     /** Takes one prepared event. */
     public void accept(Prepared p) {
         LogEvent e = p.event();
-        events++;
-        lines += e.lastLine() - e.firstLine() + 1;
         String headline = p.headline();
-        Tokens tokens = p.tokens();
-        Shape shape = miner.add(tokens, 1);
-        ShapeStats s = stats.computeIfAbsent(shape, k -> new ShapeStats());
-        s.add(e, headline);
-        if (e.time().isPresent()) time(e, s, shape);
-        s.addNumbers(e, shape, tokens, MAX_NUMBER_TRACKS, tracksInUse);
-        if (e.lastLine() > e.firstLine() || ExceptionParser.mayHold(headline)) {
-            Optional<ExceptionInfo> x = ExceptionParser.parse(e.message());
-            x.ifPresent(info -> exceptions.add(info, e));
+        if (add(e.file(), e.firstLine(), e.lastLine(), e.time(), e.level(), headline, 0, headline.length(), p.tokens())) {
+            exception(e.message(), e.lines(), e.time());
         }
     }
 
-    private void time(LogEvent e, ShapeStats s, Shape shape) {
-        Instant t = e.time().get();
+    /** Takes one event as a reader's view of it: the fast way, as its fields are read in place. */
+    public void accept(EventView v) {
+        String text = v.text();
+        int from = v.contentStart();
+        int to = v.contentEnd();
+        Optional<Instant> time = v.time();
+        if (add(v.file(), v.firstLine(), v.lastLine(), time, v.level(), text, from, to, Tokens.of(text, from, to))) {
+            exception(v.message(), new LineRange(v.file(), v.firstLine(), v.lastLine()), time);
+        }
+    }
+
+    /** Counts an event whose first message line is {@code text[from, to)}; true when it may hold an exception. */
+    private boolean add(String file, int first, int last, Optional<Instant> time, String level, String text, int from, int to,
+                        Tokens tokens) {
+        events++;
+        lines += last - first + 1;
+        Shape shape = miner.add(tokens, 1);
+        ShapeStats s = stats.computeIfAbsent(shape, k -> new ShapeStats());
+        s.add(file, first, last, level, time, text, from, to);
+        if (time.isPresent()) time(time.get(), level, s);
+        s.addNumbers(time, first, file, shape, tokens, MAX_NUMBER_TRACKS, tracksInUse);
+        return last > first || ExceptionParser.mayHold(text, from, to);
+    }
+
+    private void exception(String message, LineRange at, Optional<Instant> time) {
+        Optional<ExceptionInfo> x = ExceptionParser.parse(message);
+        x.ifPresent(info -> exceptions.add(info, at, time));
+    }
+
+    private void time(Instant t, String level, ShapeStats s) {
         if (origin == null) origin = t;
         if (start == null || t.isBefore(start)) start = t;
         if (end == null || t.isAfter(end)) end = t;
-        if (!e.level().equals(rateLevel)) {
-            rateLevel = e.level();
+        if (!level.equals(rateLevel)) {
+            rateLevel = level;
             levelHistogram = levelRate.computeIfAbsent(rateLevel, k -> new TimeHistogram(origin));
         }
         levelHistogram.add(t, 1);
