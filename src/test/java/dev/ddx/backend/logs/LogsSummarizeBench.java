@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ddx logs summarize} on a generated log of about {@code ddx.bench.mb} MiB (default 1024,
- * ≈10M lines with stack traces), in a child JVM so its peak RSS can be measured, beside
- * {@code grep -c ERROR} on the same file. Prints the figures; asserts nothing about time.
+ * ≈10M lines with stack traces), in a child JVM so its peak RSS can be measured: as
+ * {@code java -Xmx256m} with the test classes, and through {@code bin/ddx} when the jar is built,
+ * beside {@code grep -c ERROR} on the same file. Prints the figures; asserts nothing about time.
  */
 @Tag("bench")
 class LogsSummarizeBench {
@@ -29,7 +30,7 @@ class LogsSummarizeBench {
         long mb = Long.getLong("ddx.bench.mb", 1024);
         Path dir = Path.of(System.getProperty("ddx.project.dir", "."), "target", "bench-logs");
         Files.createDirectories(dir);
-        Path log = dir.resolve("bench-" + mb + "m.log");
+        Path log = dir.resolve("bench-" + mb + "m-v2.log"); // v2: about 10M lines per GiB, as the target is stated
         if (!Files.exists(log) || Files.size(log) < mb * 1024 * 1024) generate(log, mb * 1024 * 1024);
         long bytes = Files.size(log);
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/time")) || Files.isDirectory(Path.of("/proc/self")),
@@ -39,10 +40,23 @@ class LogsSummarizeBench {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Run ddx = run(List.of(java, HEAP, "-cp", cp, "dev.ddx.cli.Ddx", "logs", "summarize", "--format", "json", log.toString()));
         Run grep = run(List.of("grep", "-c", "ERROR", log.toString()));
+        Path project = Path.of(System.getProperty("ddx.project.dir", "."));
+        Path launcher = project.resolve("bin/ddx");
+        Run viaLauncher = null;
+        if (Files.isExecutable(launcher) && Files.isRegularFile(project.resolve("target/ddx.jar"))) {
+            run(List.of(launcher.toString(), "--help")); // the launcher makes its class-data archive on its first run
+            viaLauncher = run(List.of(launcher.toString(), "logs", "summarize", "--format", "json", log.toString()));
+        }
         double mib = bytes / 1048576.0;
         System.out.printf("file: %s, %.0f MiB, %d lines%n", log, mib, lines > 0 ? lines : countLines(log));
         System.out.printf("ddx logs summarize: %.1f s wall, %.1f s cpu, %.0f MB/s (wall), %.0f MB/s (cpu), peak RSS %d MB, exit %d%n",
                 ddx.wallSeconds, ddx.cpuSeconds, mib / ddx.wallSeconds, mib / Math.max(0.01, ddx.cpuSeconds), ddx.peakKb / 1024, ddx.exit);
+        if (viaLauncher != null) {
+            System.out.printf("bin/ddx logs summarize: %.1f s wall, %.1f s cpu, %.0f MB/s (wall), peak RSS %d MB, exit %d%n",
+                    viaLauncher.wallSeconds, viaLauncher.cpuSeconds, mib / viaLauncher.wallSeconds, viaLauncher.peakKb / 1024, viaLauncher.exit);
+        } else {
+            System.out.println("bin/ddx not measured: build target/ddx.jar first (mvn -B -q package -DskipTests)");
+        }
         System.out.printf("grep -c ERROR:      %.1f s wall, %.0f MB/s, peak RSS %d MB%n",
                 grep.wallSeconds, mib / grep.wallSeconds, grep.peakKb / 1024);
         System.out.printf("ratio ddx/grep (wall): %.1fx; load average: %s%n", ddx.wallSeconds / grep.wallSeconds,
@@ -100,28 +114,28 @@ class LogsSummarizeBench {
             while (written < size) {
                 b.setLength(0);
                 String ts = f.format(t0.plusNanos(i * 7_000_000L));
-                String th = i % 10 < 8 ? "worker-" + (i % 10) : (i % 10 == 8 ? "main" : "poller");
+                String th = i % 10 < 8 ? "http-nio-8080-exec-" + (i % 10) : (i % 10 == 8 ? "main" : "queue-poller");
                 long r = i % 1000;
                 if (r == 999) {
-                    b.append(ts).append(" ERROR [").append(th).append("] com.shop.OrderService: order ").append(i).append(" failed\n")
+                    b.append(ts).append(" ERROR [").append(th).append("] com.shop.orders.OrderService: order ").append(i).append(" failed\n")
                             .append("java.lang.IllegalStateException: cannot ship order ").append(i).append('\n')
-                            .append("\tat com.shop.OrderService.ship(OrderService.java:88)\n")
-                            .append("\tat com.shop.OrderService.process(OrderService.java:40)\n")
+                            .append("\tat com.shop.orders.OrderService.ship(OrderService.java:88)\n")
+                            .append("\tat com.shop.orders.OrderService.process(OrderService.java:40)\n")
                             .append("\tat java.base/java.lang.Thread.run(Thread.java:833)\n")
                             .append("Caused by: java.sql.SQLTransientConnectionException: pool exhausted\n")
                             .append("\tat com.zaxxer.hikari.pool.HikariPool.getConnection(HikariPool.java:213)\n")
                             .append("\t... 3 more\n");
                     lines += 8;
                 } else if (r % 10 == 0) {
-                    b.append(ts).append(" WARN  [").append(th).append("] com.shop.Cache: heap used ").append(200 + i / 10000)
+                    b.append(ts).append(" WARN  [").append(th).append("] com.shop.cache.CacheManager: heap used ").append(200 + i / 10000)
                             .append(" MB, evicting ").append(r).append(" entries\n");
                     lines++;
                 } else if (r % 3 == 0) {
-                    b.append(ts).append(" INFO  [").append(th).append("] com.shop.Http: GET /api/orders/").append(i)
+                    b.append(ts).append(" INFO  [").append(th).append("] com.shop.http.RequestLogger: GET /api/orders/").append(i)
                             .append(" 200 took ").append(r % 97).append(" ms\n");
                     lines++;
                 } else {
-                    b.append(ts).append(" DEBUG [").append(th).append("] com.shop.Queue: queue size ").append(r % 50)
+                    b.append(ts).append(" DEBUG [").append(th).append("] com.shop.queue.WorkQueue: queue size ").append(r % 50)
                             .append(" pending ").append(i % 13).append('\n');
                     lines++;
                 }
