@@ -59,12 +59,25 @@ public final class TokenMasker {
         while (trail > lead && isClose(s.charAt(trail - 1))) trail--;
         if (lead >= trail) return -1;
         int value = lead;
-        int eq = s.indexOf('=', lead);
+        int eq = indexOf(s, '=', lead, trail);
         if (eq > lead && eq < trail - 1 && isWord(s, lead, eq)) value = eq + 1;
         if (!isValue(s, value, trail)) return -1;
-        int url = s.indexOf("://", value);
-        int keep = url >= 0 && url + 3 <= trail ? 0 : wordPrefix(s, value, trail); // a URL is masked whole
+        int keep = url(s, value, trail) >= 0 ? 0 : wordPrefix(s, value, trail); // a URL is masked whole
         return ((long) (value + keep) << 32) | trail;
+    }
+
+    /** The first {@code c} in {@code s[from, to)}, or -1: the token only, not the rest of the message. */
+    private static int indexOf(String s, char c, int from, int to) {
+        for (int i = from; i < to; i++) if (s.charAt(i) == c) return i;
+        return -1;
+    }
+
+    /** Where the first {@code ://} in {@code s[from, to)} starts, or -1. */
+    private static int url(String s, int from, int to) {
+        for (int i = indexOf(s, ':', from, to); i >= 0 && i + 3 <= to; i = indexOf(s, ':', i + 1, to)) {
+            if (s.charAt(i + 1) == '/' && s.charAt(i + 2) == '/') return i;
+        }
+        return -1;
     }
 
     /** Whether the token cannot be a value (no digit, slash or at sign, all ASCII): most words, decided in one pass. */
@@ -95,16 +108,10 @@ public final class TokenMasker {
         for (int i = from; i < to; i++) {
             if (Character.isDigit(s.charAt(i))) return true;
         }
-        int url = s.indexOf("://", from);
-        if (url > from && url + 3 <= to) return true;
-        if (to - from > 1 && s.charAt(from) == '/') {
-            int slash = s.indexOf('/', from + 1);
-            if (slash > 0 && slash < to) return true;
-        }
-        int at = s.indexOf('@', from);
-        if (at <= from || at >= to) return false;
-        int dot = s.indexOf('.', at);
-        return dot > at && dot < to;
+        if (url(s, from, to) > from) return true;
+        if (to - from > 1 && s.charAt(from) == '/' && indexOf(s, '/', from + 1, to) > 0) return true;
+        int at = indexOf(s, '@', from, to);
+        return at > from && indexOf(s, '.', at, to) > at;
     }
 
     /** Length of a leading {@code word_} / {@code word-} / {@code word.} / {@code word#} prefix of {@code s[from, to)} before the digits, or 0. */
