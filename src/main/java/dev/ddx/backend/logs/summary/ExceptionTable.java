@@ -33,15 +33,16 @@ final class ExceptionTable {
     void add(ExceptionInfo x, LineRange at, Optional<Instant> t) {
         List<ExceptionInfo> chain = x.chain();
         ExceptionInfo root = chain.get(chain.size() - 1);
-        String key = String.join("<", chain.stream().map(ExceptionInfo::type).toList())
-                + "@" + (root.frames().isEmpty() ? "" : root.frames().get(0).function());
-        Acc a = groups.get(key);
+        StringBuilder key = new StringBuilder();
+        for (int i = 0; i < chain.size(); i++) key.append(i == 0 ? "" : "<").append(chain.get(i).type());
+        key.append('@').append(root.frames().isEmpty() ? "" : root.frames().get(0).function());
+        Acc a = groups.get(key.toString());
         if (a == null) {
             if (groups.size() >= cap) return;
             a = new Acc();
             a.first = x;
             a.firstAt = at;
-            groups.put(key, a);
+            groups.put(key.toString(), a);
         }
         a.count++;
         a.lastAt = at;
