@@ -31,7 +31,10 @@ import java.util.concurrent.Future;
  * builder in file order, so shapes, template ids, line numbers and counts come out as a single
  * reader would give them. An event belongs to the chunk it starts in: a chunk skips the lines that
  * continue its predecessor's last event, and that predecessor reads on to fold them. At most one
- * chunk more than there are workers is in memory at once.
+ * chunk more than there are workers is in memory at once, each with a small shape table: when one
+ * fills up (a log of very many distinct messages), the rest of the file is read by one reader into
+ * the caller's builder, so memory stays within the bound of one table and the result is still the
+ * single reader's.
  */
 final class ChunkedRead {
     private final FileSource file;
@@ -108,13 +111,16 @@ final class ChunkedRead {
         return size;
     }
 
-    /** One chunk's part of the summary, and its figures. */
-    private record Part(SummaryBuilder builder, long rawLines, long textLines, long events, long skippedBytes, long truncated) {
+    /** One chunk's part of the summary, and its figures; {@code full} when its shape table filled up. */
+    private record Part(SummaryBuilder builder, long rawLines, long textLines, long events, long skippedBytes, long truncated,
+                        boolean full) {
     }
 
     private SourceStat run(SummaryBuilder into, Instant origin, List<String> notes) throws IOException {
         int chunks = bounds.length - 1;
         int workers = Math.max(1, Math.min(chunks, Runtime.getRuntime().availableProcessors()));
+        // the parts in memory (at most one more than the workers) hold half a table's shapes between them
+        int partShapes = Math.max(16, options.maxShapes() / (2 * (workers + 1)));
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "ddx-log-chunk");
             t.setDaemon(true);
@@ -128,16 +134,24 @@ final class ChunkedRead {
         Deque<Future<Part>> window = new ArrayDeque<>();
         int next = 0;
         try {
-            while (next < chunks || !window.isEmpty()) {
-                while (next < chunks && window.size() <= workers) {
-                    int k = next++;
-                    window.add(pool.submit(() -> part(k, origin)));
+            for (int k = 0; k < chunks; k++) {
+                while (next < chunks && window.size() < workers) {
+                    int c = next++;
+                    window.add(pool.submit(() -> part(c, origin, partShapes, 0, new SummaryBuilder(new TemplateMiner(partShapes), origin))));
                 }
                 Part p = window.poll().get();
+                if (p.full()) {
+                    // too many distinct messages for parts: read the rest as one reader would, into the summary itself
+                    window.forEach(f -> f.cancel(true));
+                    window.clear();
+                    p = part(k, origin, 0, lineOffset, into);
+                    k = chunks;
+                } else {
+                    into.addAll(p.builder(), (int) Math.min(lineOffset, Integer.MAX_VALUE));
+                }
                 if (lineOffset + p.rawLines() > Integer.MAX_VALUE) {
                     notes.add(name + ": line numbers past " + Integer.MAX_VALUE + " are not counted");
                 }
-                into.addAll(p.builder(), (int) Math.min(lineOffset, Integer.MAX_VALUE));
                 lineOffset += p.rawLines();
                 textLines += p.textLines();
                 events += p.events();
@@ -160,18 +174,27 @@ final class ChunkedRead {
         return new SourceStat(name, spec.text(), textLines, events, skipped, truncated);
     }
 
-    /** Reads chunk k into a builder of its own (on a worker thread). */
-    private Part part(int k, Instant origin) throws IOException {
+    /**
+     * Reads the file from chunk k into {@code b}: that chunk alone when {@code maxShapes} is positive
+     * (stopping early once b's shape table holds that many), else every chunk from k on. Line
+     * numbers start after {@code linesBefore}.
+     */
+    private Part part(int k, Instant origin, int maxShapes, long linesBefore, SummaryBuilder b) throws IOException {
         long start = bounds[k];
-        SummaryBuilder b = new SummaryBuilder(new TemplateMiner(options.maxShapes()), origin);
+        long end = maxShapes > 0 ? bounds[k + 1] : bounds[bounds.length - 1];
         long events = 0;
-        try (EventReader r = new EventReader(name, file.openChunk(start, bounds[k + 1] - start), spec,
-                new TimestampParser(options.defaultYear()), bounds[k + 1] - start, k == 0)) {
+        boolean full = false;
+        try (EventReader r = new EventReader(name, file.openChunk(start, end - start, linesBefore), spec,
+                new TimestampParser(options.defaultYear()), end - start, k == 0)) {
             for (EventView e = r.nextView(); e != null; e = r.nextView()) {
                 b.accept(e);
                 events++;
+                if (maxShapes > 0 && b.miner().shapeCount() >= maxShapes) {
+                    full = true;
+                    break;
+                }
             }
-            return new Part(b, r.linesBeforeLimit(), r.lineCount(), events, r.skippedBytes(), r.truncatedLines());
+            return new Part(b, r.linesBeforeLimit(), r.lineCount(), events, r.skippedBytes(), r.truncatedLines(), full);
         }
     }
 }

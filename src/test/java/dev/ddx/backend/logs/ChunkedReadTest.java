@@ -66,8 +66,33 @@ class ChunkedReadTest {
         for (long chunk : List.of(700L, 4096L, 65_536L)) assertSameInChunks(log, chunk);
     }
 
+    @Test
+    void aLogOfTooManyDistinctMessagesForChunksIsReadOnByOneReader() throws Exception {
+        // the first chunks repeat a few messages; then every message is new, so a part's shape table fills up
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 6000; i++) {
+            String ts = "2024-03-01 10:" + String.format("%02d:%02d,%03d", i / 6000, (i / 100) % 60, i % 1000);
+            String message = i < 3000 ? "heap used " + (200 + i) + " MB" : "unexpected " + word(i) + " in " + word(i * 7) + " at " + word(i * 13);
+            b.append(ts).append(" INFO [worker-").append(i % 4).append("] app.Thing: ").append(message).append('\n');
+            if (i % 500 == 499) b.append("java.lang.IllegalStateException: stop\n\tat app.Thing.run(Thing.java:1)\n");
+        }
+        Path log = Files.writeString(dir.resolve("many.log"), b.toString());
+        assertSameInChunks(log, 16_384, LogOptions.defaults(CLOCK).withMaxShapes(600));
+        assertSameInChunks(Fixtures.shared("loghub/BGL/BGL_2k.log"), 65_536, LogOptions.defaults(CLOCK).withMaxShapes(200));
+    }
+
+    /** A word of letters only (no digits, so it is not masked) that is different for every n. */
+    static String word(int n) {
+        StringBuilder w = new StringBuilder();
+        for (int k = 0; k < 4; k++, n /= 26) w.append((char) ('a' + n % 26));
+        return w.toString();
+    }
+
     static void assertSameInChunks(Path log, long chunk) {
-        LogOptions whole = LogOptions.defaults(CLOCK);
+        assertSameInChunks(log, chunk, LogOptions.defaults(CLOCK));
+    }
+
+    static void assertSameInChunks(Path log, long chunk, LogOptions whole) {
         LogOptions chunked = whole.withChunkBytes(chunk);
         assertTrue(ChunkedRead.applies(new dev.ddx.backend.logs.source.FileSource(log), chunked), "not read in chunks: " + log);
         try (LogSession a = LogSession.open(List.of(log.toString()), whole);

@@ -42,17 +42,19 @@ public final class LineReader implements Closeable {
     private long linesBeforeLimit;
 
     public LineReader(InputStream in) {
-        this(in, Long.MAX_VALUE);
+        this(in, Long.MAX_VALUE, 0);
     }
 
     /**
      * A reader of a chunk of a larger input that ends at byte {@code limit}: lines past it can still
      * be read (to finish an event), but skipped bytes, cut lines and {@link #linesBeforeLimit()}
      * count only the lines that start before it, so the chunks of an input add up to the whole.
+     * Line numbers start after {@code linesBefore} (the lines of the chunks before).
      */
-    public LineReader(InputStream in, long limit) {
+    public LineReader(InputStream in, long limit, long linesBefore) {
         this.in = in;
         this.limit = limit;
+        this.lineNo = linesBefore;
     }
 
     /** The next text line (without its line end), or null at the end of the input. */

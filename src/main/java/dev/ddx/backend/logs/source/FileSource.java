@@ -32,13 +32,13 @@ public record FileSource(Path path) implements LogSource {
 
     /**
      * The lines of an uncompressed file from byte {@code offset} on (the start of a line), as a
-     * chunk ending {@code length} bytes later (see {@link LineReader#LineReader(InputStream, long)});
-     * line numbers and {@link LineStream#lineStart()} count from the offset.
+     * chunk ending {@code length} bytes later (see {@link LineReader#LineReader(InputStream, long, long)});
+     * {@link LineStream#lineStart()} counts from the offset, line numbers from {@code linesBefore} + 1.
      */
-    public LineStream openChunk(long offset, long length) throws IOException {
+    public LineStream openChunk(long offset, long length, long linesBefore) throws IOException {
         java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(path);
         ch.position(offset);
-        return new ReaderStream(new LineReader(java.nio.channels.Channels.newInputStream(ch), length));
+        return new ReaderStream(new LineReader(java.nio.channels.Channels.newInputStream(ch), length, linesBefore));
     }
 
     static InputStream maybeGunzip(InputStream in) throws IOException {
