@@ -81,6 +81,32 @@ class ChunkedReadTest {
         assertSameInChunks(Fixtures.shared("loghub/BGL/BGL_2k.log"), 65_536, LogOptions.defaults(CLOCK).withMaxShapes(200));
     }
 
+    @Test
+    void twoFilesWithALineLongerThanAChunk() throws Exception {
+        StringBuilder a = new StringBuilder();
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 4000; i++) {
+            String ts = "2024-03-01 1" + (i < 2000 ? "0" : "1") + String.format(":%02d:%02d,%03d", (i / 60) % 60, i % 60, i % 1000);
+            a.append(ts).append(" INFO [main] app.A: step ").append(i).append(" took ").append(i % 40).append(" ms\n");
+            b.append(ts).append(" WARN [io] app.B: retry ").append(i % 7).append('\n');
+            if (i == 1500) b.append(ts).append(" ERROR [io] app.B: payload ").append("y".repeat(3 << 20)).append('\n');
+        }
+        Path first = Files.writeString(dir.resolve("a.log"), a.toString());
+        Path second = Files.writeString(dir.resolve("b.log"), b.toString());
+        LogOptions whole = LogOptions.defaults(CLOCK);
+        try (LogSession x = LogSession.open(List.of(first.toString(), second.toString()), whole);
+             LogSession y = LogSession.open(List.of(first.toString(), second.toString()), whole.withChunkBytes(65_536))) {
+            LogSummary p = x.summary();
+            LogSummary q = y.summary();
+            assertEquals(p.sources(), q.sources());
+            assertEquals(p.timeline(), q.timeline());
+            assertEquals(p.topTemplates(), q.topTemplates());
+            assertEquals(p.problems(), q.problems());
+            assertEquals(p.notes(), q.notes());
+            assertEquals(1, q.sources().get(1).truncatedLines(), q.sources().toString());
+        }
+    }
+
     /** A word of letters only (no digits, so it is not masked) that is different for every n. */
     static String word(int n) {
         StringBuilder w = new StringBuilder();
