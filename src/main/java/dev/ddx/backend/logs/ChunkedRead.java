@@ -65,7 +65,7 @@ final class ChunkedRead {
                            SummaryBuilder into, List<String> notes) throws IOException {
         HeaderSpec spec;
         Instant origin = into.origin();
-        try (EventReader r = new EventReader(name, f.open(), header, new TimestampParser(options.defaultYear()))) {
+        try (EventReader r = new EventReader(name, f.open(), header, options.timestamps())) {
             spec = r.spec();
             if (origin == null) origin = firstTime(r, options.chunkBytes());
         }
@@ -185,7 +185,7 @@ final class ChunkedRead {
         long events = 0;
         boolean full = false;
         try (EventReader r = new EventReader(name, file.openChunk(start, end - start, linesBefore), spec,
-                new TimestampParser(options.defaultYear()), end - start, k == 0)) {
+                options.timestamps(), end - start, k == 0)) {
             for (EventView e = r.nextView(); e != null; e = r.nextView()) {
                 b.accept(e);
                 events++;

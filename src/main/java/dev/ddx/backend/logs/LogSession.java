@@ -247,7 +247,7 @@ public final class LogSession implements AutoCloseable {
     private <T> void read(LogSource s, java.util.function.Function<LogEvent, T> prepare, Consumer<T> sink,
                           List<SourceStat> stats, List<String> notes) {
         String name = displayName(s);
-        try (EventReader r = new EventReader(name, s.open(), header, new TimestampParser(options.defaultYear()))) {
+        try (EventReader r = new EventReader(name, s.open(), header, options.timestamps())) {
             long[] events = {0};
             dev.ddx.backend.logs.read.EventPump.drain(r, prepare, e -> {
                 sink.accept(e);

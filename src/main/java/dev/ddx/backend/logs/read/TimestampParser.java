@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the timestamps logs write: ISO 8601 (with comma or dot fractions), {@code yyyy/MM/dd},
- * {@code yy/MM/dd}, syslog ({@code Jun 14 15:16:01}, year from the options), Apache error logs
+ * {@code yy/MM/dd}, syslog ({@code Jun 14 15:16:01}: the year of reading, or the one before when that
+ * would put the date more than a day ahead), Apache error logs
  * ({@code Sun Dec 04 04:47:44 2005}), access logs ({@code 10/Oct/2000:13:55:36 -0700}),
  * {@code yyMMdd HHmmss}, {@code yyyy-MM-dd-HH.mm.ss.ffffff} and epoch seconds or milliseconds.
  * Times without an offset are taken as UTC. Remembers the last format that worked.
@@ -53,10 +54,23 @@ public final class TimestampParser {
     }
 
     private final int defaultYear;
+    /** Year-less times later than this are taken as last year's (null: always {@link #defaultYear}). */
+    private final Instant latest;
     private Shape last = Shape.ISO;
 
+    /** Year-less timestamps get this year. */
     public TimestampParser(int defaultYear) {
         this.defaultYear = defaultYear;
+        this.latest = null;
+    }
+
+    /**
+     * Year-less timestamps get now's year, or the year before when that would put them more than a
+     * day after now (a log read in January whose lines say December).
+     */
+    public TimestampParser(Instant now) {
+        this.defaultYear = now.atZone(ZoneOffset.UTC).getYear();
+        this.latest = now.plus(java.time.Duration.ofDays(1));
     }
 
     private String lastDate;
@@ -167,7 +181,7 @@ public final class TimestampParser {
                 case YY_SLASH -> at(2000 + i(m, 1), i(m, 2), i(m, 3), i(m, 4), i(m, 5), i(m, 6), m.group(7), null);
                 case COMPACT -> at(2000 + i(m, 1), i(m, 2), i(m, 3), i(m, 4), i(m, 5), i(m, 6), null, null);
                 case APACHE -> at(i(m, 7), month(m.group(1)) + 1, i(m, 2), i(m, 3), i(m, 4), i(m, 5), m.group(6), null);
-                case SYSLOG -> at(defaultYear, month(m.group(1)) + 1, i(m, 2), i(m, 3), i(m, 4), i(m, 5), m.group(6), null);
+                case SYSLOG -> yearless(month(m.group(1)) + 1, i(m, 2), i(m, 3), i(m, 4), i(m, 5), m.group(6));
                 case ACCESS -> at(i(m, 3), month(m.group(2)) + 1, i(m, 1), i(m, 4), i(m, 5), i(m, 6), null, m.group(7));
                 case EPOCH_MS -> Instant.ofEpochMilli(Long.parseLong(m.group(1)));
                 case EPOCH -> Instant.ofEpochSecond(Long.parseLong(m.group(1)), nanos(m.group(2)));
@@ -175,6 +189,12 @@ public final class TimestampParser {
         } catch (RuntimeException e) {
             return null; // month 13, day 32: not a timestamp after all
         }
+    }
+
+    private Instant yearless(int mo, int d, int h, int mi, int s, String frac) {
+        Instant t = at(defaultYear, mo, d, h, mi, s, frac, null);
+        if (latest == null || !t.isAfter(latest) || (mo == 2 && d == 29)) return t;
+        return at(defaultYear - 1, mo, d, h, mi, s, frac, null);
     }
 
     private static int i(Matcher m, int g) {
