@@ -18,6 +18,10 @@ public final class HeaderParser {
     private final StringBuilder time = new StringBuilder();
     private final HeaderSpec.Role[] roles;
     private final boolean contentOnly;
+    /** The only time field, level field and content field, or -1 when there are none or several. */
+    private final int onlyTime;
+    private final int onlyLevel;
+    private final int onlyContent;
 
     public HeaderParser(HeaderSpec spec, TimestampParser times) {
         this.spec = spec;
@@ -27,6 +31,19 @@ public final class HeaderParser {
         this.bounds = newBounds();
         this.times = times;
         this.contentOnly = spec.contentOnly();
+        this.onlyTime = only(HeaderSpec.Role.TIME);
+        this.onlyLevel = only(HeaderSpec.Role.LEVEL);
+        this.onlyContent = only(HeaderSpec.Role.CONTENT);
+    }
+
+    private int only(HeaderSpec.Role role) {
+        int found = -1;
+        for (int g = 0; g < roles.length; g++) {
+            if (roles[g] != role) continue;
+            if (found >= 0) return -1;
+            found = g;
+        }
+        return found;
     }
 
     public HeaderSpec spec() {
@@ -103,12 +120,14 @@ public final class HeaderParser {
     }
 
     private int contentGroup(int[] b) {
+        if (onlyContent >= 0) return b[2 * onlyContent] >= 0 ? onlyContent : -1;
         for (int g = roles.length - 1; g >= 0; g--) if (roles[g] == HeaderSpec.Role.CONTENT && b[2 * g] >= 0) return g;
         return -1;
     }
 
     /** The normalised level (the last level field), read in place; empty when there is none. */
     public String level(String line, int[] b) {
+        if (onlyLevel >= 0 && b[2 * onlyLevel] < 0) return "";
         for (int g = roles.length - 1; g >= 0; g--) {
             if (roles[g] != HeaderSpec.Role.LEVEL || b[2 * g] < 0) continue;
             int from = b[2 * g];
@@ -122,6 +141,7 @@ public final class HeaderParser {
 
     /** The time the header's time fields make (joined with spaces when there are several), or empty. */
     public Optional<Instant> time(String line, int[] b) {
+        if (onlyTime >= 0) return b[2 * onlyTime] < 0 ? Optional.empty() : times.parse(line, b[2 * onlyTime], b[2 * onlyTime + 1]);
         int present = 0;
         int only = -1;
         for (int g = 0; g < roles.length; g++) {

@@ -15,7 +15,6 @@ import dev.ddx.model.LogEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,8 @@ public final class SummaryBuilder {
     static final int MAX_EXCEPTION_GROUPS = 500;
 
     private final TemplateMiner miner;
-    private final Map<Shape, ShapeStats> stats = new IdentityHashMap<>();
+    /** Per shape, by {@link Shape#order()} (the miner numbers its shapes 0, 1, 2…): a list, not a map, on the per-line path. */
+    private final List<ShapeStats> stats = new ArrayList<>();
     private final Map<String, TimeHistogram> levelRate = new TreeMap<>();
     private final ExceptionTable exceptions = new ExceptionTable(MAX_EXCEPTION_GROUPS);
     private final int[] tracksInUse = new int[1];
@@ -79,9 +79,9 @@ public final class SummaryBuilder {
         if (origin == null) origin = later.origin;
         for (Shape local : later.miner.shapes()) {
             Shape shape = miner.adopt(local);
-            ShapeStats part = later.stats.get(local);
+            ShapeStats part = later.statsOf(local, false);
             if (part == null) continue;
-            ShapeStats s = stats.computeIfAbsent(shape, k -> new ShapeStats());
+            ShapeStats s = statsOf(shape, true);
             boolean rate = s.rate == null && part.rate != null && rateShapes < MAX_RATE_SHAPES;
             if (rate) rateShapes++;
             s.addAll(part, lineOffset, rate ? origin : null, MAX_NUMBER_TRACKS, tracksInUse);
@@ -135,11 +135,20 @@ public final class SummaryBuilder {
         events++;
         lines += last - first + 1;
         Shape shape = miner.add(tokens, 1);
-        ShapeStats s = stats.computeIfAbsent(shape, k -> new ShapeStats());
+        ShapeStats s = statsOf(shape, true);
         s.add(file, first, last, level, time, text, from, to);
         if (time.isPresent()) time(time.get(), level, s);
         s.addNumbers(time, first, file, shape, tokens, MAX_NUMBER_TRACKS, tracksInUse);
         return last > first || ExceptionParser.mayHold(text, from, to);
+    }
+
+    /** The statistics of a shape of this builder's miner; made when {@code make}, else null when it has none yet. */
+    private ShapeStats statsOf(Shape shape, boolean make) {
+        int i = (int) shape.order();
+        while (make && stats.size() <= i) stats.add(null);
+        ShapeStats s = i < stats.size() ? stats.get(i) : null;
+        if (s == null && make) stats.set(i, s = new ShapeStats());
+        return s;
     }
 
     private void exception(String message, LineRange at, Optional<Instant> time) {
@@ -155,12 +164,13 @@ public final class SummaryBuilder {
             rateLevel = level;
             levelHistogram = levelRate.computeIfAbsent(rateLevel, k -> new TimeHistogram(origin));
         }
-        levelHistogram.add(t, 1);
+        long millis = t.toEpochMilli();
+        levelHistogram.add(millis, 1);
         if (s.rate == null && rateShapes < MAX_RATE_SHAPES) {
             s.rate = new TimeHistogram(origin);
             rateShapes++;
         }
-        if (s.rate != null) s.rate.add(t, 1);
+        if (s.rate != null) s.rate.add(millis, 1);
     }
 
     /** Mines the templates and assembles the summary. */
@@ -168,8 +178,10 @@ public final class SummaryBuilder {
         List<Template> templates = miner.mine();
         Map<Template, List<Map.Entry<Shape, ShapeStats>>> byTemplate = new LinkedHashMap<>();
         for (Template t : templates) byTemplate.put(t, new ArrayList<>());
-        stats.entrySet().stream().sorted(Comparator.comparingLong(x -> x.getKey().order()))
-                .forEach(x -> byTemplate.get(x.getKey().template()).add(x));
+        for (Shape shape : miner.shapes()) {
+            ShapeStats st = statsOf(shape, false);
+            if (st != null) byTemplate.get(shape.template()).add(Map.entry(shape, st));
+        }
         List<TemplateStat> all = new ArrayList<>();
         byTemplate.forEach((t, shapes) -> {
             if (!shapes.isEmpty()) all.add(TemplateStats.merge(t, shapes));

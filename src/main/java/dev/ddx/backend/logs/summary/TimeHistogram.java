@@ -19,7 +19,12 @@ public final class TimeHistogram {
     }
 
     public void add(Instant t, long n) {
-        long offset = Math.max(0, t.toEpochMilli() - originMillis);
+        add(t.toEpochMilli(), n);
+    }
+
+    /** Counts n at a time given in epoch milliseconds. */
+    public void add(long epochMillis, long n) {
+        long offset = Math.max(0, epochMillis - originMillis);
         while (offset / widthMillis >= CAPACITY) widen();
         counts[(int) (offset / widthMillis)] += n;
     }
