@@ -5,7 +5,9 @@ import dev.ddx.model.SourceLocation;
 import dev.ddx.model.StackFrame;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,9 +73,9 @@ public final class ExceptionParser {
         for (String raw : lines) {
             String line = raw.strip();
             if (!chain.isEmpty() && mayBeFrame(raw)) {
-                Matcher f = JAVA_FRAME.matcher(raw);
-                if (f.matches()) {
-                    frames(chain).add(javaFrame(frames(chain).size(), f));
+                StackFrame f = javaFrame(raw);
+                if (f != null) {
+                    frames(chain).add(f.withIndex(frames(chain).size()));
                     continue;
                 }
             }
@@ -90,6 +92,23 @@ public final class ExceptionParser {
     @SuppressWarnings("unchecked")
     private static List<StackFrame> frames(List<Object[]> chain) {
         return (List<StackFrame>) chain.get(chain.size() - 1)[2];
+    }
+
+    /** Frames read before, by their line: the same frames recur in every trace of a log (per reading thread, bounded). */
+    private static final ThreadLocal<Map<String, Optional<StackFrame>>> FRAMES = ThreadLocal.withInitial(HashMap::new);
+    private static final int MAX_FRAMES = 4096;
+
+    /** The Java frame a line holds (at index 0), or null. */
+    private static StackFrame javaFrame(String raw) {
+        Map<String, Optional<StackFrame>> known = FRAMES.get();
+        Optional<StackFrame> f = known.get(raw);
+        if (f == null) {
+            Matcher m = JAVA_FRAME.matcher(raw);
+            f = m.matches() ? Optional.of(javaFrame(0, m)) : Optional.empty();
+            if (known.size() >= MAX_FRAMES) known.clear();
+            known.put(raw, f);
+        }
+        return f.orElse(null);
     }
 
     private static StackFrame javaFrame(int index, Matcher f) {
