@@ -59,11 +59,25 @@ public final class LogsCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             ObjectMapper json = new ObjectMapper();
             try (LogSession session = sources.open()) {
-                session.forEachEvent(e -> out.println(record(json, e)));
+                long[] written = {0};
+                session.forEachEvent(e -> {
+                    out.println(record(json, e));
+                    // a reader that went away (`| head`) ends the run; the writer itself never says so
+                    if (++written[0] % 1024 == 0 && out.checkError()) throw new ReaderGone();
+                });
                 out.flush();
                 sources.failOnMissing(session);
+            } catch (ReaderGone gone) {
+                return 0;
             }
             return 0;
+        }
+
+        /** The output's reader closed its end: nothing more to write. */
+        private static final class ReaderGone extends RuntimeException {
+            ReaderGone() {
+                super("output closed", null, false, false);
+            }
         }
 
         private static String record(ObjectMapper json, LogEvent e) {

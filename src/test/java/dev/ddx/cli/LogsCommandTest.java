@@ -42,6 +42,29 @@ class LogsCommandTest {
     }
 
     @Test
+    void parseStopsWhenItsReaderGoesAway() throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) b.append("2024-03-01 10:00:00,001 INFO  [main] com.shop.App: step ").append(i).append('\n');
+        Path log = Files.writeString(dir.resolve("long.log"), b.toString());
+        int[] attempts = {0};
+        // like `ddx logs parse long.log | head -1`: the pipe breaks after the first record
+        java.io.OutputStream closed = new java.io.OutputStream() {
+            @Override
+            public void write(int c) throws IOException {
+                write(new byte[] {(byte) c}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] bytes, int off, int len) throws IOException {
+                if (attempts[0]++ > 0) throw new IOException("Broken pipe");
+            }
+        };
+        int code = Ddx.execute(new String[] {"logs", "parse", log.toString()}, new PrintWriter(closed, true), new PrintWriter(new StringWriter()));
+        assertEquals(0, code);
+        assertTrue(attempts[0] < 5_000, "kept writing into a closed pipe: " + attempts[0] + " writes for 20000 records");
+    }
+
+    @Test
     void parsePrintsOneJsonRecordPerEventInInputOrder() throws IOException {
         Path log = Files.writeString(dir.resolve("app.log"), LOG);
         Run r = ddx("logs", "parse", log.toString(), "--format", "jsonl");
