@@ -8,7 +8,6 @@ import dev.ddx.model.ThreadState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Blocked thread: threads waiting to acquire a lock. From the wait-for graph when the backend read
@@ -19,11 +18,6 @@ public final class BlockedThreadDetector implements SnapshotDetector {
     @Override
     public String id() {
         return "blocked-thread";
-    }
-
-    @Override
-    public Set<String> emits() {
-        return Set.of("blocked-thread");
     }
 
     @Override

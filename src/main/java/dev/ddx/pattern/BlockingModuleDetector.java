@@ -7,7 +7,6 @@ import dev.ddx.model.TargetThread;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Blocking module: the module whose code the root blocker of a wait chain is stuck in, holding
@@ -18,11 +17,6 @@ public final class BlockingModuleDetector implements SnapshotDetector {
     @Override
     public String id() {
         return "blocking-module";
-    }
-
-    @Override
-    public Set<String> emits() {
-        return Set.of("blocking-module");
     }
 
     @Override

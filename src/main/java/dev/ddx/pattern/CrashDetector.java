@@ -10,7 +10,6 @@ import dev.ddx.model.TargetThread;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Crash: the process stopped on a fatal signal or an uncaught exception. Evidence: the signal or
@@ -21,11 +20,6 @@ public final class CrashDetector implements SnapshotDetector {
     @Override
     public String id() {
         return "crash";
-    }
-
-    @Override
-    public Set<String> emits() {
-        return Set.of("crash");
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.ddx.model.Snapshot;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Deadlock: a cycle in the wait-for graph. Every thread and lock of the cycle is named; the
@@ -14,11 +13,6 @@ public final class DeadlockDetector implements SnapshotDetector {
     @Override
     public String id() {
         return "deadlock";
-    }
-
-    @Override
-    public Set<String> emits() {
-        return Set.of("deadlock");
     }
 
     @Override

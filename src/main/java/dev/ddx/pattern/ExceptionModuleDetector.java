@@ -5,18 +5,12 @@ import dev.ddx.model.StackFrame;
 import dev.ddx.model.TargetThread;
 
 import java.util.List;
-import java.util.Set;
 
 /** Exception module: the module of the faulting frame (the innermost frame of the fault). */
 public final class ExceptionModuleDetector implements SnapshotDetector {
     @Override
     public String id() {
         return "exception-module";
-    }
-
-    @Override
-    public Set<String> emits() {
-        return Set.of("exception-module");
     }
 
     @Override

@@ -5,7 +5,6 @@ import dev.ddx.model.Snapshot;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Handle leak: open file descriptors ({@code fds}) or threads ({@code threads}) grow steadily while
@@ -15,11 +14,6 @@ public final class HandleLeakDetector implements SnapshotDetector {
     @Override
     public String id() {
         return "handle-leak";
-    }
-
-    @Override
-    public Set<String> emits() {
-        return Set.of("handle-leak");
     }
 
     @Override

@@ -7,7 +7,6 @@ import dev.ddx.model.ThreadState;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Hang: the whole process makes no progress. Either it was launched and neither finished nor
@@ -19,11 +18,6 @@ public final class HangDetector implements SnapshotDetector {
     @Override
     public String id() {
         return "hang";
-    }
-
-    @Override
-    public Set<String> emits() {
-        return Set.of("hang");
     }
 
     @Override

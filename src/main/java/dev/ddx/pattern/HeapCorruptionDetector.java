@@ -6,7 +6,6 @@ import dev.ddx.model.StackFrame;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Heap corruption: the allocator found its own bookkeeping broken — glibc's malloc_printerr
@@ -20,11 +19,6 @@ public final class HeapCorruptionDetector implements SnapshotDetector {
     @Override
     public String id() {
         return "heap-corruption";
-    }
-
-    @Override
-    public Set<String> emits() {
-        return Set.of("heap-corruption");
     }
 
     @Override

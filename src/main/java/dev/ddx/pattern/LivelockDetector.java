@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -31,11 +30,6 @@ public final class LivelockDetector implements SnapshotDetector {
     @Override
     public String id() {
         return "livelock";
-    }
-
-    @Override
-    public Set<String> emits() {
-        return Set.of("livelock");
     }
 
     @Override

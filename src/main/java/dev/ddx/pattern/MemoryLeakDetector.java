@@ -5,7 +5,6 @@ import dev.ddx.model.Snapshot;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Memory leak: resident memory ({@code rss}) or bytes held by an allocation site ({@code alloc})
@@ -16,11 +15,6 @@ public final class MemoryLeakDetector implements SnapshotDetector {
     @Override
     public String id() {
         return "memory-leak";
-    }
-
-    @Override
-    public Set<String> emits() {
-        return Set.of("memory-leak");
     }
 
     @Override

@@ -7,7 +7,6 @@ import dev.ddx.model.TargetThread;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Origin module: the innermost frame of the program's own code on the faulting stack
@@ -18,11 +17,6 @@ public final class OriginModuleDetector implements SnapshotDetector {
     @Override
     public String id() {
         return "origin-module";
-    }
-
-    @Override
-    public Set<String> emits() {
-        return Set.of("origin-module");
     }
 
     @Override

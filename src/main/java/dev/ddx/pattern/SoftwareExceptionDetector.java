@@ -6,7 +6,6 @@ import dev.ddx.model.StackFrame;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Software exception: the program stopped itself — a failed assert, a glibc heap check, the stack
@@ -17,11 +16,6 @@ public final class SoftwareExceptionDetector implements SnapshotDetector {
     @Override
     public String id() {
         return "software-exception";
-    }
-
-    @Override
-    public Set<String> emits() {
-        return Set.of("software-exception");
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.ddx.model.Snapshot;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Spiking thread: a thread that burns CPU. Observed: half a CPU over the window, or — since on a
@@ -19,11 +18,6 @@ public final class SpikingThreadDetector implements SnapshotDetector {
     @Override
     public String id() {
         return "spiking-thread";
-    }
-
-    @Override
-    public Set<String> emits() {
-        return Set.of("spiking-thread");
     }
 
     /** The spiking threads, busiest first. */

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Stack overflow: a fault on a very deep stack whose frames repeat — unbounded recursion. Names the
@@ -24,11 +23,6 @@ public final class StackOverflowDetector implements SnapshotDetector {
     @Override
     public String id() {
         return "stack-overflow";
-    }
-
-    @Override
-    public Set<String> emits() {
-        return Set.of("stack-overflow");
     }
 
     @Override

@@ -5,7 +5,6 @@ import dev.ddx.model.TargetThread;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** Stack trace collection: the stacks of every thread were collected; says how many and where each stands. */
 public final class StackTraceCollectionDetector implements SnapshotDetector {
@@ -14,11 +13,6 @@ public final class StackTraceCollectionDetector implements SnapshotDetector {
     @Override
     public String id() {
         return "stack-trace-collection";
-    }
-
-    @Override
-    public Set<String> emits() {
-        return Set.of("stack-trace-collection");
     }
 
     @Override

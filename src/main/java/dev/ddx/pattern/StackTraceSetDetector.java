@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Stack trace set: threads with identical stacks (the same functions in the same modules, frame by
@@ -17,11 +16,6 @@ public final class StackTraceSetDetector implements SnapshotDetector {
     @Override
     public String id() {
         return "stack-trace-set";
-    }
-
-    @Override
-    public Set<String> emits() {
-        return Set.of("stack-trace-set");
     }
 
     /** Threads grouped by identical stack, in order of first appearance; groups of one included. */

@@ -6,7 +6,6 @@ import dev.ddx.model.ThreadState;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Wait chain: threads wait, link by link, for a root blocker that is itself stuck (on I/O, a
@@ -18,11 +17,6 @@ public final class WaitChainDetector implements SnapshotDetector {
     @Override
     public String id() {
         return "wait-chain";
-    }
-
-    @Override
-    public Set<String> emits() {
-        return Set.of("wait-chain");
     }
 
     @Override

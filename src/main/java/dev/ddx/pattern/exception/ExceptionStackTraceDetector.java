@@ -11,7 +11,6 @@ import dev.ddx.pattern.SnapshotDetector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * exception-stack-trace: the exception carries its own stack, which is the one to read. The
@@ -25,11 +24,6 @@ public final class ExceptionStackTraceDetector implements SnapshotDetector {
     @Override
     public String id() {
         return ID;
-    }
-
-    @Override
-    public Set<String> emits() {
-        return Set.of(ID);
     }
 
     @Override

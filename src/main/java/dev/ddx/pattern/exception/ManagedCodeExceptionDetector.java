@@ -9,7 +9,6 @@ import dev.ddx.pattern.SnapshotDetector;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * managed-code-exception: the target stopped on an exception of a managed runtime (a Python
@@ -21,11 +20,6 @@ public final class ManagedCodeExceptionDetector implements SnapshotDetector {
     @Override
     public String id() {
         return ID;
-    }
-
-    @Override
-    public Set<String> emits() {
-        return Set.of(ID);
     }
 
     @Override

@@ -8,7 +8,6 @@ import dev.ddx.pattern.SnapshotDetector;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * nested-exception: the exception has a chain of two or more links (Python {@code raise … from …}
@@ -21,11 +20,6 @@ public final class NestedExceptionDetector implements SnapshotDetector {
     @Override
     public String id() {
         return ID;
-    }
-
-    @Override
-    public Set<String> emits() {
-        return Set.of(ID);
     }
 
     @Override

@@ -7,7 +7,6 @@ import dev.ddx.pattern.SnapshotDetector;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * not-my-version: an installed distribution differs from its pin (or is missing), or a module was
@@ -20,11 +19,6 @@ public final class NotMyVersionDetector implements SnapshotDetector {
     @Override
     public String id() {
         return ID;
-    }
-
-    @Override
-    public Set<String> emits() {
-        return Set.of(ID);
     }
 
     @Override
