@@ -98,11 +98,6 @@ public final class TokenMasker {
         return i == w ? masked : masked.substring(0, i) + masked.substring(w);
     }
 
-    /** Whether the text is a value by its form. */
-    static boolean isValue(String v) {
-        return isValue(v, 0, v.length());
-    }
-
     /** Whether {@code s[from, to)} is a value by its form: a digit, a URL, a path or an e-mail address. */
     private static boolean isValue(String s, int from, int to) {
         for (int i = from; i < to; i++) {

@@ -120,23 +120,25 @@ public final class HeaderParser {
     }
 
     private int contentGroup(int[] b) {
-        if (onlyContent >= 0) return b[2 * onlyContent] >= 0 ? onlyContent : -1;
-        for (int g = roles.length - 1; g >= 0; g--) if (roles[g] == HeaderSpec.Role.CONTENT && b[2 * g] >= 0) return g;
+        return lastPresent(HeaderSpec.Role.CONTENT, onlyContent, b);
+    }
+
+    /** The last field of the role that took part in the match, or -1; {@code only} is the role's single field, if it has one. */
+    private int lastPresent(HeaderSpec.Role role, int only, int[] b) {
+        if (only >= 0) return b[2 * only] >= 0 ? only : -1;
+        for (int g = roles.length - 1; g >= 0; g--) if (roles[g] == role && b[2 * g] >= 0) return g;
         return -1;
     }
 
     /** The normalised level (the last level field), read in place; empty when there is none. */
     public String level(String line, int[] b) {
-        if (onlyLevel >= 0 && b[2 * onlyLevel] < 0) return "";
-        for (int g = roles.length - 1; g >= 0; g--) {
-            if (roles[g] != HeaderSpec.Role.LEVEL || b[2 * g] < 0) continue;
-            int from = b[2 * g];
-            int to = b[2 * g + 1];
-            while (from < to && line.charAt(from) <= ' ') from++;
-            while (to > from && line.charAt(to - 1) <= ' ') to--;
-            return Levels.normalize(line, from, to);
-        }
-        return "";
+        int g = lastPresent(HeaderSpec.Role.LEVEL, onlyLevel, b);
+        if (g < 0) return "";
+        int from = b[2 * g];
+        int to = b[2 * g + 1];
+        while (from < to && line.charAt(from) <= ' ') from++;
+        while (to > from && line.charAt(to - 1) <= ' ') to--;
+        return Levels.normalize(line, from, to);
     }
 
     /** The time the header's time fields make (joined with spaces when there are several), or empty. */

@@ -25,17 +25,13 @@ public final class Levels {
 
     /** The normalised level of a word (any case), or empty when it is no level word. */
     public static String normalize(String word) {
-        if (word == null || word.isEmpty() || word.length() > 11) return "";
-        String n = canonical(word);
-        if (n != null) return n;
-        n = NORMAL.get(word);
-        if (n == null) n = NORMAL.get(word.toUpperCase(Locale.ROOT));
-        return n == null ? "" : n;
+        return word == null ? "" : normalize(word, 0, word.length());
     }
 
-    /** The normalised level of {@code text[from, to)}, as {@link #normalize(String)}; the six themselves are read in place. */
+    /** The normalised level of {@code text[from, to)}; the six themselves are recognised in place. */
     public static String normalize(String text, int from, int to) {
         int n = to - from;
+        if (n <= 0 || n > 11) return "";
         if (n == 4 || n == 5) {
             String name = switch (text.charAt(from)) {
                 case 'I' -> "INFO";
@@ -48,17 +44,10 @@ public final class Levels {
             };
             if (name.length() == n && text.regionMatches(from, name, 0, n)) return name;
         }
-        return n <= 0 || n > 11 ? "" : normalize(text.substring(from, to));
-    }
-
-    /** The word itself when it already is one of the six (the common case, checked without hashing), else null. */
-    private static String canonical(String word) {
-        return switch (word.length()) {
-            case 4 -> word.equals("INFO") ? "INFO" : word.equals("WARN") ? "WARN" : null;
-            case 5 -> word.equals("ERROR") ? "ERROR" : word.equals("DEBUG") ? "DEBUG"
-                    : word.equals("TRACE") ? "TRACE" : word.equals("FATAL") ? "FATAL" : null;
-            default -> null;
-        };
+        String word = text.substring(from, to);
+        String normal = NORMAL.get(word);
+        if (normal == null) normal = NORMAL.get(word.toUpperCase(Locale.ROOT));
+        return normal == null ? "" : normal;
     }
 
     /** Whether a level is WARN or worse. */

@@ -45,7 +45,7 @@ public record ElasticSource(String baseUrl, String index, String query, Optional
             after = hits.get(hits.size() - 1).path("sort");
             if (after.isMissingNode() || after.isEmpty()) break;
         }
-        return LokiSource.stream(out.iterator());
+        return LineStream.of(out.iterator());
     }
 
     private JsonNode page(JsonNode after, int size) {

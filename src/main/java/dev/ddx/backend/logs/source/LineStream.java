@@ -8,6 +8,20 @@ public interface LineStream extends Closeable {
     /** The next line, or null at the end. */
     RawLine next() throws IOException;
 
+    /** The lines of an iterator (lines already in memory). */
+    static LineStream of(java.util.Iterator<RawLine> it) {
+        return new LineStream() {
+            @Override
+            public RawLine next() {
+                return it.hasNext() ? it.next() : null;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
     /** Bytes of binary garbage skipped so far (0 for sources that cannot carry any). */
     default long skippedBytes() {
         return 0;

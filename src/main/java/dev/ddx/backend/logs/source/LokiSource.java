@@ -7,7 +7,6 @@ import okhttp3.Request;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,7 +45,7 @@ public record LokiSource(String baseUrl, String query, Instant since, Instant un
         }
         List<RawLine> numbered = new ArrayList<>();
         for (RawLine l : all) numbered.add(new RawLine(numbered.size() + 1, l.text(), l.time(), l.level(), l.thread(), l.component()));
-        return stream(numbered.iterator());
+        return LineStream.of(numbered.iterator());
     }
 
     private List<RawLine> page(long start, long end, int limit, List<long[]> order) {
@@ -84,18 +83,5 @@ public record LokiSource(String baseUrl, String query, Instant since, Instant un
 
     private static long nanos(Instant t) {
         return t.getEpochSecond() * 1_000_000_000L + t.getNano();
-    }
-
-    static LineStream stream(Iterator<RawLine> it) {
-        return new LineStream() {
-            @Override
-            public RawLine next() {
-                return it.hasNext() ? it.next() : null;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
     }
 }

@@ -1,6 +1,5 @@
 package dev.ddx.backend.logs.source;
 
-import java.util.Iterator;
 import java.util.List;
 
 /** Lines already fetched (from Loki or Elasticsearch), so they can be read more than once. */
@@ -11,17 +10,7 @@ public record MemorySource(String name, List<RawLine> lines) implements LogSourc
 
     @Override
     public LineStream open() {
-        Iterator<RawLine> it = lines.iterator();
-        return new LineStream() {
-            @Override
-            public RawLine next() {
-                return it.hasNext() ? it.next() : null;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return LineStream.of(lines.iterator());
     }
 
     /** Reads a source to its end into memory. */

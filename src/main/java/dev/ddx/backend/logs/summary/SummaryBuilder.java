@@ -98,15 +98,10 @@ public final class SummaryBuilder {
     public record Prepared(LogEvent event, String headline, Tokens tokens) {
     }
 
-    /** The stateless part of {@link #accept(LogEvent)}; safe on any thread. */
+    /** The stateless part of {@link #accept(Prepared)}: an event's first line and its tokens; safe on any thread. */
     public static Prepared prepare(LogEvent e) {
         String headline = TemplateMiner.headline(e.message());
         return new Prepared(e, headline, Tokens.of(headline));
-    }
-
-    /** Takes one event (without a template). */
-    public void accept(LogEvent e) {
-        accept(prepare(e));
     }
 
     /** Takes one prepared event. */
