@@ -18,8 +18,10 @@ public final class TemplateMiner {
     private final Map<String, Shape> shapes = new HashMap<>();
     private final Map<Integer, List<Shape>> byLength = new HashMap<>();
     private long order;
+    /** The shapes seen lately, by the first token: {@link #WAYS} per slot, the latest first. */
     private static final int RECENT = 1024;
-    private final Shape[] recent = new Shape[RECENT];
+    private static final int WAYS = 4;
+    private final Shape[] recent = new Shape[RECENT * WAYS];
     /** Reused for building shape keys (this class is not thread-safe anyway). */
     private final StringBuilder key = new StringBuilder(256);
     private boolean mined;
@@ -39,12 +41,46 @@ public final class TemplateMiner {
 
     /** Counts {@code weight} messages with these (unmasked) tokens. */
     public Shape add(Tokens tokens, long weight) {
-        int slot = slot(tokens);
-        Shape hit = recent[slot];
-        if (hit != null && hit.fits(tokens)) {
-            hit.count += weight;
-            return hit;
+        int slot = slot(tokens.size() == 0 ? 0 : tokens.hash(0));
+        for (int w = 0; w < WAYS; w++) {
+            Shape hit = recent[slot + w];
+            if (hit == null) break;
+            if (hit.fits(tokens)) return counted(hit, slot, w, weight);
         }
+        return addNew(tokens, slot, weight);
+    }
+
+    /**
+     * Counts one message, {@code text[from, to)}, and returns its shape, with {@code tokens} made its
+     * tokens: a message of a shape seen lately is matched against it in one pass; others are split and masked.
+     */
+    public Shape add(String text, int from, int to, Tokens tokens) {
+        int slot = slot(Tokens.firstHash(text, from, to));
+        for (int w = 0; w < WAYS; w++) {
+            Shape hit = recent[slot + w];
+            if (hit == null) break;
+            if (tokens.splitAs(hit, text, from, to)) return counted(hit, slot, w, 1);
+        }
+        return addNew(tokens.split(text, from, to), slot, 1);
+    }
+
+    /** Counts a hit in way w of the slot and moves it to the front, where the next message looks first. */
+    private Shape counted(Shape hit, int slot, int w, long weight) {
+        hit.count += weight;
+        if (w > 0) {
+            System.arraycopy(recent, slot, recent, slot + 1, w);
+            recent[slot] = hit;
+        }
+        return hit;
+    }
+
+    /** Puts a shape at the front of the slot's ways, the least recent falling out. */
+    private void remember(Shape s, int slot) {
+        System.arraycopy(recent, slot, recent, slot + 1, WAYS - 1);
+        recent[slot] = s;
+    }
+
+    private Shape addNew(Tokens tokens, int slot, long weight) {
         String[] masked = new String[tokens.size()];
         key.setLength(0);
         for (int i = 0; i < masked.length; i++) {
@@ -58,19 +94,19 @@ public final class TemplateMiner {
             s = nearest(masked, key); // not remembered in the cache: it does not fit these tokens exactly
         } else {
             if (s == null) s = newShape(masked, key);
-            recent[slot] = s;
+            remember(s, slot);
         }
         s.count += weight;
         return s;
     }
 
     /**
-     * The cache slot of a message: by its length and first token, so the repeats of a line skip
+     * The cache slot of a message, by the hash of its first token, so the repeats of a line skip
      * masking and key building; a hit is only taken when the tokens mask to the cached shape exactly.
      */
-    private static int slot(Tokens tokens) {
-        int h = tokens.size() * 31 + (tokens.size() == 0 ? 0 : tokens.hash(0));
-        return (h ^ (h >>> 16)) & (RECENT - 1);
+    private static int slot(int firstTokenHash) {
+        int h = firstTokenHash * 0x9E3779B9;
+        return ((h ^ (h >>> 16)) & (RECENT - 1)) * WAYS;
     }
 
     /**

@@ -9,9 +9,12 @@ import java.util.List;
  * numbers read in place, and token strings are only cut when a message is new.
  */
 public final class Tokens {
-    private final String text;
-    private final int[] bounds;
-    private final int size;
+    /** Bit c is set for the characters Java's {@code \\s} takes as whitespace (all below 64). */
+    private static final long SPACES = 1L << ' ' | 1L << '\t' | 1L << '\n' | 1L << '\r' | 1L << '\f' | 1L << 0x0b;
+
+    private String text;
+    private int[] bounds;
+    private int size;
 
     private Tokens(String text, int[] bounds, int size) {
         this.text = text;
@@ -26,14 +29,23 @@ public final class Tokens {
 
     /** The tokens of the message {@code text[from, to)}; their positions are in {@code text}. */
     public static Tokens of(String text, int from, int to) {
-        int[] b = new int[16];
+        return new Tokens(text, new int[16], 0).split(text, from, to);
+    }
+
+    /** Tokens to be filled by {@link #split} again and again (one reading thread's, for the messages it reads one by one). */
+    public static Tokens reusable() {
+        return new Tokens("", new int[16], 0);
+    }
+
+    /** Makes these the tokens of {@code text[from, to)}, in place; a {@link #reusable()} one is valid until the next call. */
+    public Tokens split(String text, int from, int to) {
+        int[] b = bounds;
         int n = 0;
-        int len = to;
         int i = from;
-        while (i < len) {
-            while (i < len && isSpace(text.charAt(i))) i++;
+        while (i < to) {
+            while (i < to && isSpace(text.charAt(i))) i++;
             int start = i;
-            while (i < len && !isSpace(text.charAt(i))) i++;
+            while (i < to && !isSpace(text.charAt(i))) i++;
             if (i > start) {
                 if (2 * n + 2 > b.length) b = Arrays.copyOf(b, b.length * 2);
                 b[2 * n] = start;
@@ -41,11 +53,62 @@ public final class Tokens {
                 n++;
             }
         }
-        return new Tokens(text, b, n);
+        this.text = text;
+        this.bounds = b;
+        this.size = n;
+        return this;
+    }
+
+    /**
+     * Makes these the tokens of {@code text[from, to)} when it masks to exactly {@code shape}, and says
+     * whether it does: the per-line check of a known shape, in one pass. A literal token is compared
+     * where it should stand rather than searched for; only value tokens are scanned to their end.
+     * When false these tokens are left unusable: {@link #split} them.
+     */
+    public boolean splitAs(Shape shape, String text, int from, int to) {
+        int count = shape.tokens.length;
+        if (bounds.length < 2 * count) bounds = new int[Math.max(2 * count, 2 * bounds.length)];
+        int[] b = bounds;
+        this.text = text;
+        this.size = count;
+        int i = from;
+        for (int k = 0; k < count; k++) {
+            while (i < to && isSpace(text.charAt(i))) i++;
+            if (i >= to) return false;
+            int start = i;
+            int wildcard = shape.wildcards[k];
+            String token = shape.tokens[k];
+            if (wildcard < 0) {
+                int end = start + token.length();
+                if (end > to || !text.regionMatches(start, token, 0, token.length())) return false;
+                i = end;
+                if (i < to && !isSpace(text.charAt(i))) return false;
+            } else {
+                while (i < to && !isSpace(text.charAt(i))) i++;
+            }
+            b[2 * k] = start;
+            b[2 * k + 1] = i;
+            if (wildcard >= 0 && !TokenMasker.masksTo(this, k, token, wildcard)) return false;
+        }
+        while (i < to && isSpace(text.charAt(i))) i++;
+        return i >= to;
+    }
+
+    /** The {@link String#hashCode()} of the first token of {@code text[from, to)}, or 0 when it has none. */
+    static int firstHash(String text, int from, int to) {
+        int i = from;
+        while (i < to && isSpace(text.charAt(i))) i++;
+        int h = 0;
+        for (; i < to; i++) {
+            char c = text.charAt(i);
+            if (isSpace(c)) break;
+            h = 31 * h + c;
+        }
+        return h;
     }
 
     private static boolean isSpace(char c) {
-        return c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0b);
+        return c <= ' ' && (SPACES & (1L << c)) != 0;
     }
 
     public int size() {

@@ -44,8 +44,11 @@ public final class SummaryBuilder {
     private long lines;
     private int rateShapes;
     /** The histogram of the level seen last (most events repeat the level before them). */
-    private String rateLevel;
-    private TimeHistogram levelHistogram;
+    /** The histograms of the levels seen last, by level (levels alternate line by line: no map lookup for them). */
+    /** The tokens of the view being taken (filled again for each: the miner and the statistics only read them). */
+    private final Tokens viewTokens = Tokens.reusable();
+    private final String[] recentLevels = new String[8];
+    private final TimeHistogram[] recentHistograms = new TimeHistogram[8];
 
     public SummaryBuilder(TemplateMiner miner) {
         this.miner = miner;
@@ -108,7 +111,8 @@ public final class SummaryBuilder {
     public void accept(Prepared p) {
         LogEvent e = p.event();
         String headline = p.headline();
-        if (add(e.file(), e.firstLine(), e.lastLine(), e.time(), e.level(), headline, 0, headline.length(), p.tokens())) {
+        if (add(e.file(), e.firstLine(), e.lastLine(), e.time(), e.level(), headline, 0, headline.length(), miner.add(p.tokens(), 1),
+                p.tokens())) {
             exception(e.message(), e.lines(), e.time());
         }
     }
@@ -119,17 +123,17 @@ public final class SummaryBuilder {
         int from = v.contentStart();
         int to = v.contentEnd();
         Optional<Instant> time = v.time();
-        if (add(v.file(), v.firstLine(), v.lastLine(), time, v.level(), text, from, to, Tokens.of(text, from, to))) {
+        Shape shape = miner.add(text, from, to, viewTokens);
+        if (add(v.file(), v.firstLine(), v.lastLine(), time, v.level(), text, from, to, shape, viewTokens)) {
             exception(v.message(), new LineRange(v.file(), v.firstLine(), v.lastLine()), time);
         }
     }
 
-    /** Counts an event whose first message line is {@code text[from, to)}; true when it may hold an exception. */
+    /** Counts an event of the shape whose first message line is {@code text[from, to)} (in tokens); true when it may hold an exception. */
     private boolean add(String file, int first, int last, Optional<Instant> time, String level, String text, int from, int to,
-                        Tokens tokens) {
+                        Shape shape, Tokens tokens) {
         events++;
         lines += last - first + 1;
-        Shape shape = miner.add(tokens, 1);
         ShapeStats s = statsOf(shape, true);
         s.add(file, first, last, level, time, text, from, to);
         if (time.isPresent()) time(time.get(), level, s);
@@ -155,17 +159,28 @@ public final class SummaryBuilder {
         if (origin == null) origin = t;
         if (start == null || t.isBefore(start)) start = t;
         if (end == null || t.isAfter(end)) end = t;
-        if (!level.equals(rateLevel)) {
-            rateLevel = level;
-            levelHistogram = levelRate.computeIfAbsent(rateLevel, k -> new TimeHistogram(origin));
-        }
         long millis = t.toEpochMilli();
-        levelHistogram.add(millis, 1);
+        levelHistogram(level).add(millis, 1);
         if (s.rate == null && rateShapes < MAX_RATE_SHAPES) {
             s.rate = new TimeHistogram(origin);
             rateShapes++;
         }
         if (s.rate != null) s.rate.add(millis, 1);
+    }
+
+    private TimeHistogram levelHistogram(String level) {
+        for (int i = 0; i < recentLevels.length && recentLevels[i] != null; i++) {
+            if (level.equals(recentLevels[i])) return recentHistograms[i];
+        }
+        TimeHistogram h = levelRate.computeIfAbsent(level, k -> new TimeHistogram(origin));
+        for (int i = 0; i < recentLevels.length; i++) {
+            if (recentLevels[i] == null) {
+                recentLevels[i] = level;
+                recentHistograms[i] = h;
+                break;
+            }
+        }
+        return h;
     }
 
     /** Mines the templates and assembles the summary. */

@@ -1,0 +1,130 @@
+package dev.ddx.backend.logs.mine;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The one-pass check of a message against a known shape ({@link Tokens#splitAs}) says exactly what
+ * splitting the message and checking every token ({@link Shape#fits}) says, and leaves the same
+ * tokens; the miner's text entry point gives the shapes and counts of its token entry point.
+ */
+class ShapeMatchTest {
+    @Test
+    void oneLineMatchAgreesWithSplitThenFitOnEveryShapeOfLoghubAndEdgeCases() throws IOException {
+        List<String> messages = messages();
+        TemplateMiner miner = new TemplateMiner();
+        for (String m : messages) miner.add(Tokens.of(m), 1);
+        List<Shape> shapes = miner.shapes();
+        Tokens reused = Tokens.reusable();
+        Random random = new Random(7);
+        long hits = 0;
+        long checks = 0;
+        for (String m : messages) {
+            Tokens split = Tokens.of(m);
+            Shape own = miner.shapeOf(split);
+            // its own shape, and others of the same length (where a wrong literal or value must be caught)
+            List<Shape> candidates = new ArrayList<>(List.of(own));
+            for (int k = 0; k < 3; k++) candidates.add(shapes.get(random.nextInt(shapes.size())));
+            for (Shape s : shapes) if (s.size() == split.size() && candidates.size() < 12) candidates.add(s);
+            // and shorter or longer ones that start alike (where the end of the message must be checked)
+            for (Shape s : shapes) {
+                if (s.size() != split.size() && s.size() > 0 && split.size() > 0 && s.token(0).equals(own.token(0))
+                        && candidates.size() < 20) candidates.add(s);
+            }
+            // in the middle of a longer text, as the summary reads a line's content
+            String padded = "2024-01-01 00:00:00 INFO x: " + m + " \tafter";
+            int from = padded.length() - m.length() - " \tafter".length();
+            int to = from + m.length();
+            for (Shape s : candidates) {
+                boolean expected = s.fits(split);
+                boolean got = reused.splitAs(s, padded, from, to);
+                assertEquals(expected, got, () -> "shape [" + s.key() + "] on [" + m + "]");
+                checks++;
+                if (got) {
+                    hits++;
+                    assertEquals(split.size(), reused.size(), m);
+                    for (int i = 0; i < split.size(); i++) {
+                        assertEquals(split.start(i) + from, reused.start(i), m);
+                        assertEquals(split.end(i) + from, reused.end(i), m);
+                    }
+                }
+            }
+        }
+        System.out.printf("shape match: %d messages, %d shapes, %d checks, %d matches%n", messages.size(), shapes.size(), checks, hits);
+        assertTrue(hits >= messages.size(), "every message matches its own shape");
+    }
+
+    @Test
+    void minerCountsTheSameThroughTextAsThroughTokens() throws IOException {
+        List<String> messages = messages();
+        TemplateMiner byTokens = new TemplateMiner();
+        TemplateMiner byText = new TemplateMiner();
+        Tokens reused = Tokens.reusable();
+        for (String m : messages) {
+            Shape a = byTokens.add(Tokens.of(m), 1);
+            Shape b = byText.add(m, 0, m.length(), reused);
+            assertEquals(a.key(), b.key(), m);
+            assertEquals(a.order(), b.order(), m);
+            assertEquals(Tokens.of(m).list(), reused.list(), m);
+        }
+        List<Shape> x = byTokens.shapes();
+        List<Shape> y = byText.shapes();
+        assertEquals(x.size(), y.size());
+        for (int i = 0; i < x.size(); i++) {
+            assertEquals(x.get(i).key(), y.get(i).key());
+            assertEquals(x.get(i).count(), y.get(i).count(), x.get(i).key());
+        }
+    }
+
+    @Test
+    void aShapeFullTableStillGivesTheNearestShape() {
+        TemplateMiner miner = new TemplateMiner(2);
+        Tokens reused = Tokens.reusable();
+        Shape a = miner.add("open file a", 0, 11, reused);
+        miner.add("close file b", 0, 12, reused);
+        Shape c = miner.add("open door a", 0, 11, reused); // a third form: the table is full
+        assertSame(a, c);
+        assertEquals(2, miner.shapeCount());
+    }
+
+    /** Content lines of the Loghub samples when they are here, and hand-made edge cases always. */
+    static List<String> messages() throws IOException {
+        List<String> out = new ArrayList<>(List.of(
+                "", "   ", "GET", "GETX /a/1 200", "GET /a/1 200", "GET  /a/1\t200 ", "GET /a/1 200 extra",
+                "took 5 ms", "took 5ms", "took ms", "took 5 ms.", "(took 5 ms)", "rhost=10.0.0.1 user=root",
+                "rhost=10.0.0.1 user=", "rhost= user=root", "[10.0.0.1] ok", "[ok] 10", "blk_123 of size 5",
+                "blk_abc of size 5", "blk-123 of size 5", "http://x.org/1 redirected", "mail a@b.c sent", "mail a@b sent",
+                "Größe 5 überschritten", "size 5 über", "\u00a0nbsp 5", "tab\tseparated\t5", "a  b   c 1",
+                "value 0x1F ok", "value -5 ok", "value 1.5e3 ok", "user root failed", "user 1root failed",
+                "queue size 12 pending 3", "queue size 12 pending", "queue size pending 3"));
+        Path dir = LoghubAccuracyTest.loghub();
+        if (dir != null) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path sys : files.filter(Files::isDirectory).sorted().toList()) {
+                    try (Stream<Path> logs = Files.list(sys)) {
+                        for (Path log : logs.filter(p -> p.toString().endsWith("_2k.log")).toList()) {
+                            for (String line : Files.readAllLines(log, StandardCharsets.ISO_8859_1)) {
+                                out.add(line);
+                                int colon = line.indexOf(": ");
+                                if (colon > 0) out.add(line.substring(colon + 2)); // the message without a header
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}
