@@ -82,12 +82,23 @@ final class ChunkedRead {
         return null;
     }
 
-    /** Chunk starts: 0, then the first line start at or after each multiple of the chunk size, then the file size. */
+    /** Small chunks first, each a 1/{@value #WARM_PARTS} of a chunk: see {@link #bounds}. */
+    private static final int WARM_PARTS = 32;
+    private static final int WARM_CHUNKS = 4;
+
+    /**
+     * Chunk starts: 0, then the first line start at or after each target, then the file size. The
+     * targets are a few small steps and then whole chunks: {@value #WARM_CHUNKS} chunks of
+     * 1/{@value #WARM_PARTS} of the size begin the file, so readers end and begin while the JIT is
+     * still profiling the reading path (a path first taken after it was optimised makes it compile
+     * the whole path again, which on two cores costs as much as reading tens of megabytes).
+     */
     private static long[] bounds(FileSource f, long size, long chunk) throws IOException {
         List<Long> starts = new ArrayList<>(List.of(0L));
+        long warm = Math.max(1, chunk / WARM_PARTS);
         try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(f.path())) {
             java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(1 << 16);
-            for (long at = chunk; at < size; at += chunk) {
+            for (long at = warm; at < size; at += at < WARM_CHUNKS * warm ? warm : chunk) {
                 long start = lineStartFrom(ch, buf, at - 1, size);
                 if (start > starts.get(starts.size() - 1) && start < size) starts.add(start); // not twice inside one long line
             }
@@ -186,15 +197,27 @@ final class ChunkedRead {
         boolean full = false;
         try (EventReader r = new EventReader(name, file.openChunk(start, end - start, linesBefore), spec,
                 options.timestamps(), end - start, k == 0)) {
-            for (EventView e = r.nextView(); e != null; e = r.nextView()) {
-                b.accept(e);
-                events++;
-                if (maxShapes > 0 && b.miner().shapeCount() >= maxShapes) {
-                    full = true;
-                    break;
-                }
+            for (int n = BATCH; n == BATCH && !full; ) {
+                n = batch(r, b);
+                events += n;
+                full = maxShapes > 0 && b.miner().shapeCount() >= maxShapes;
             }
             return new Part(b, r.linesBeforeLimit(), r.lineCount(), events, r.skippedBytes(), r.truncatedLines(), full);
         }
+    }
+
+    /** Events per {@link #batch} call. */
+    private static final int BATCH = 1024;
+
+    /**
+     * Takes up to {@link #BATCH} events into b and says how many (fewer only at the end). In batches
+     * rather than one loop per chunk, so the compiler sees the loop end often and does not have to
+     * compile the whole reading path again when a chunk ends. A full shape table stops it early:
+     * the caller checks after each batch, and a part may hold up to a batch of shapes more.
+     */
+    private static int batch(EventReader r, SummaryBuilder b) throws IOException {
+        int n = 0;
+        for (EventView e; n < BATCH && (e = r.nextView()) != null; n++) b.accept(e);
+        return n;
     }
 }
