@@ -1,0 +1,121 @@
+package dev.ddx.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code bin/ddx} runs the jar with a class-data archive it makes on the first run, keeps one
+ * archive per jar (a rebuilt jar's new archive replaces the old one, about 35 MB each), and says
+ * what to do when the jar is missing. Run on a small jar of a hello-world class, in a private cache.
+ */
+class LauncherLiveTest {
+    /** The jar's main class. */
+    public static final class Hello {
+        public static void main(String[] args) {
+            System.out.println("hello " + String.join(" ", args));
+        }
+    }
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void keepsOneArchivePerJarAndReplacesItWhenTheJarIsRebuilt() throws Exception {
+        Path jar = helloJar(dir.resolve("a/ddx.jar"));
+        Path cache = dir.resolve("cache");
+
+        Result first = launch(jar, cache, "one");
+        assertEquals(0, first.exit(), first.err());
+        assertEquals("hello one", first.out().strip());
+        List<Path> archives = archives(cache);
+        assertEquals(1, archives.size(), "the first run makes the archive: " + archives);
+
+        Result again = launch(jar, cache, "two");
+        assertEquals("hello two", again.out().strip());
+        assertEquals(archives, archives(cache), "the archive is reused while the jar stays the same");
+
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000)); // a rebuild
+        Result rebuilt = launch(jar, cache, "three");
+        assertEquals("hello three", rebuilt.out().strip());
+        List<Path> after = archives(cache);
+        assertEquals(1, after.size(), "the earlier build's archive is removed: " + after);
+        assertNotEquals(archives, after);
+
+        Path other = helloJar(dir.resolve("b/ddx.jar")); // another checkout keeps its own
+        assertEquals("hello four", launch(other, cache, "four").out().strip());
+        assertEquals(2, archives(cache).size());
+        assertTrue(archives(cache).containsAll(after));
+    }
+
+    @Test
+    void aMissingJarIsOneLineSayingHowToBuildIt() throws Exception {
+        Result r = launch(dir.resolve("none/ddx.jar"), dir.resolve("cache"), "x");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("does not exist") && r.err().contains("mvn -B -q package -DskipTests"), r.err());
+        assertEquals("", r.out());
+    }
+
+    record Result(int exit, String out, String err) {
+    }
+
+    static Result launch(Path jar, Path cache, String arg) throws IOException, InterruptedException {
+        Path launcher = Path.of(System.getProperty("ddx.project.dir", "."), "bin", "ddx");
+        ProcessBuilder pb = new ProcessBuilder("sh", launcher.toString(), arg);
+        pb.environment().put("DDX_JAR", jar.toString());
+        pb.environment().put("XDG_CACHE_HOME", cache.toString());
+        pb.environment().remove("DDX_JAVA_OPTS");
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Path out = Files.createTempFile("launcher", ".out");
+        Path err = Files.createTempFile("launcher", ".err");
+        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "bin/ddx did not finish");
+        Result r = new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+        Files.delete(out);
+        Files.delete(err);
+        return r;
+    }
+
+    static List<Path> archives(Path cache) throws IOException {
+        Path d = cache.resolve("ddx");
+        if (!Files.isDirectory(d)) return List.of();
+        try (Stream<Path> s = Files.list(d)) {
+            return s.filter(p -> p.toString().endsWith(".jsa")).sorted().toList();
+        }
+    }
+
+    /** A jar whose main class is {@link Hello}, from the compiled test class. */
+    static Path helloJar(Path jar) throws IOException {
+        Files.createDirectories(jar.getParent());
+        String entry = Hello.class.getName().replace('.', '/') + ".class";
+        byte[] bytes;
+        try (var in = Hello.class.getClassLoader().getResourceAsStream(entry)) {
+            bytes = in.readAllBytes();
+        }
+        Manifest m = new Manifest();
+        m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        m.getMainAttributes().put(Attributes.Name.MAIN_CLASS, Hello.class.getName());
+        try (OutputStream o = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(o, m)) {
+            j.putNextEntry(new JarEntry(entry));
+            j.write(bytes);
+            j.closeEntry();
+        }
+        return jar;
+    }
+}
