@@ -40,12 +40,15 @@ class LauncherLiveTest {
     void keepsOneArchivePerJarAndReplacesItWhenTheJarIsRebuilt() throws Exception {
         Path jar = helloJar(dir.resolve("a/ddx.jar"));
         Path cache = dir.resolve("cache");
+        Files.createDirectories(cache.resolve("ddx"));
+        Path legacy = Files.writeString(cache.resolve("ddx/ddx-1795247860-35098841.jsa"), "an archive named the old way");
 
         Result first = launch(jar, cache, "one");
         assertEquals(0, first.exit(), first.err());
         assertEquals("hello one", first.out().strip());
         List<Path> archives = archives(cache);
-        assertEquals(1, archives.size(), "the first run makes the archive: " + archives);
+        assertEquals(1, archives.size(), "the first run makes the archive, and removes one named the old way: " + archives);
+        assertTrue(Files.notExists(legacy));
 
         Result again = launch(jar, cache, "two");
         assertEquals("hello two", again.out().strip());
