@@ -16,7 +16,7 @@ import java.util.Map;
 public final class TemplateMiner {
     private final int maxShapes;
     private final Map<String, Shape> shapes = new HashMap<>();
-    private final Map<Integer, List<Shape>> byLength = new HashMap<>();
+    private final Map<Integer, SameLength> byLength = new HashMap<>();
     private long order;
     /** The shapes seen lately, by the first token: {@link #WAYS} per slot, the latest first. */
     private static final int RECENT = 1024;
@@ -123,38 +123,81 @@ public final class TemplateMiner {
     private Shape newShape(String[] masked, String key) {
         Shape s = new Shape(masked, key, order++);
         shapes.put(key, s);
-        byLength.computeIfAbsent(masked.length, k -> new ArrayList<>()).add(s);
+        ofLength(masked.length).add(s);
         mined = false;
         return s;
     }
 
-    /** When the table is full: the most similar known shape of the same length, else the first of that length. */
+    /** How many shapes of a length a new form is compared with when the table is full: the first ones seen. */
+    private static final int NEAREST = 256;
+
+    /**
+     * When the table is full: the most similar known shape of the same length (most equal tokens
+     * among the first {@value #NEAREST} of that length, the earliest of equals), else a new one
+     * when none has that length.
+     */
     private Shape nearest(String[] masked, String key) {
-        List<Shape> same = byLength.get(masked.length);
-        if (same == null || same.isEmpty()) {
+        SameLength same = byLength.get(masked.length);
+        if (same == null) {
             Shape s = new Shape(masked, key, order++);
             shapes.put(key, s);
-            byLength.put(masked.length, new ArrayList<>(List.of(s)));
+            ofLength(masked.length).add(s);
             return s;
         }
-        Shape best = same.get(0);
-        int bestSim = -1;
-        for (int i = 0; i < Math.min(same.size(), 256); i++) {
-            Shape c = same.get(i);
-            int sim = 0;
-            for (int k = 0; k < masked.length; k++) if (masked[k].equals(c.tokens[k])) sim++;
-            if (sim > bestSim) {
-                bestSim = sim;
-                best = c;
+        return same.nearest(masked);
+    }
+
+    private SameLength ofLength(int length) {
+        return byLength.computeIfAbsent(length, k -> new SameLength());
+    }
+
+    /**
+     * The shapes of one length in the order seen, and for the first {@value #NEAREST} of them, per
+     * position, which ones hold each token there: the nearest shape is found by counting only the
+     * tokens of a message that some candidates hold and others do not.
+     */
+    private static final class SameLength {
+        final List<Shape> shapes = new ArrayList<>();
+        /** Per position: token → the indexes of the candidates that hold it there (ascending). */
+        private List<Map<String, int[]>> holders;
+
+        void add(Shape s) {
+            int index = shapes.size();
+            shapes.add(s);
+            if (index >= NEAREST) return;
+            if (holders == null) {
+                holders = new ArrayList<>(s.tokens.length);
+                for (int k = 0; k < s.tokens.length; k++) holders.add(new HashMap<>());
+            }
+            for (int k = 0; k < s.tokens.length; k++) {
+                holders.get(k).merge(s.tokens[k], new int[] {index}, SameLength::append);
             }
         }
-        return best;
+
+        private static int[] append(int[] a, int[] b) {
+            int[] out = Arrays.copyOf(a, a.length + b.length);
+            System.arraycopy(b, 0, out, a.length, b.length);
+            return out;
+        }
+
+        Shape nearest(String[] masked) {
+            int n = Math.min(shapes.size(), NEAREST);
+            int[] sim = new int[n];
+            for (int k = 0; k < masked.length; k++) {
+                int[] h = holders.get(k).get(masked[k]);
+                if (h == null || h.length == n) continue; // a token all or none hold adds alike to every candidate
+                for (int i : h) sim[i]++;
+            }
+            int best = 0;
+            for (int i = 1; i < n; i++) if (sim[i] > sim[best]) best = i;
+            return shapes.get(best);
+        }
     }
 
     /** Groups all shapes seen so far into templates; ids are numbered by first appearance. */
     public List<Template> mine() {
         List<Shape[]> groups = new ArrayList<>();
-        for (List<Shape> same : byLength.values()) groups.addAll(ShapeGrouper.group(same));
+        for (SameLength same : byLength.values()) groups.addAll(ShapeGrouper.group(same.shapes));
         groups.sort((a, b) -> Long.compare(minOrder(a), minOrder(b)));
         List<Template> out = new ArrayList<>();
         for (Shape[] g : groups) {

@@ -99,6 +99,52 @@ class ShapeMatchTest {
         assertEquals(2, miner.shapeCount());
     }
 
+    @Test
+    void aFullTableGivesTheShapeWithMostEqualTokensAmongTheFirstOfItsLength() {
+        String[] words = {"open", "close", "read", "file", "door", "by", "user", "root", "at", "7", "x9", "/tmp/a", "ok", "failed"};
+        Random random = new Random(11);
+        // {table size, shortest, longest}: the last has more shapes of one length than are compared
+        for (int[] c : new int[][] {{40, 1, 7}, {300, 1, 7}, {600, 4, 4}}) {
+            int max = c[0];
+            TemplateMiner miner = new TemplateMiner(max);
+            Tokens reused = Tokens.reusable();
+            int checked = 0;
+            for (int m = 0; m < 6000; m++) {
+                int length = c[1] + random.nextInt(c[2] - c[1] + 1);
+                StringBuilder b = new StringBuilder();
+                for (int k = 0; k < length; k++) b.append(k > 0 ? " " : "").append(words[random.nextInt(words.length)]);
+                String message = b.toString();
+                boolean full = miner.shapeCount() >= max;
+                Shape expected = full ? nearestByScan(miner, message) : null;
+                Shape got = miner.add(message, 0, message.length(), reused);
+                if (expected != null) {
+                    assertSame(expected, got, () -> "[" + message + "] joined [" + got.key() + "], not [" + expected.key() + "]");
+                    checked++;
+                }
+            }
+            assertTrue(checked > 1000, max + ": " + checked + " messages met a full table");
+        }
+    }
+
+    /** What a full table gives, by comparing with every candidate: null when the message's form is known (or its length new). */
+    static Shape nearestByScan(TemplateMiner miner, String message) {
+        List<String> masked = Tokens.of(message).list().stream().map(TokenMasker::mask).toList();
+        String key = String.join(" ", masked);
+        List<Shape> same = miner.shapes().stream().filter(s -> s.size() == masked.size()).toList();
+        if (same.isEmpty() || same.stream().anyMatch(s -> s.key().equals(key))) return null;
+        Shape best = null;
+        int bestSim = -1;
+        for (Shape c : same.subList(0, Math.min(256, same.size()))) {
+            int sim = 0;
+            for (int k = 0; k < masked.size(); k++) if (masked.get(k).equals(c.token(k))) sim++;
+            if (sim > bestSim) {
+                bestSim = sim;
+                best = c;
+            }
+        }
+        return best;
+    }
+
     /** Content lines of the Loghub samples when they are here, and hand-made edge cases always. */
     static List<String> messages() throws IOException {
         List<String> out = new ArrayList<>(List.of(
