@@ -17,8 +17,6 @@ import java.util.regex.Pattern;
  * chain, a Python traceback (with chained tracebacks), or a one-line {@code pkg.SomeException: message}.
  */
 public final class ExceptionParser {
-    private static final Pattern JAVA_HEAD = Pattern.compile(
-            "(?:Caused by: |Suppressed: |Exception in thread \"[^\"]*\" )?((?:[a-zA-Z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error|Throwable|Failure|Fault)[\\w$]*)(?::\\s?(.*))?");
     private static final Pattern JAVA_FRAME = Pattern.compile("\\s*at ([\\w$.<>/]+)\\.([\\w$<>]+)\\(([^)]*)\\)");
     private static final Pattern PY_FRAME = Pattern.compile("\\s*File \"([^\"]+)\", line (\\d+), in (.+)");
     private static final Pattern PY_LAST = Pattern.compile("([A-Za-z_][\\w.]*(?:Error|Exception|Exit|Interrupt|Warning|Fault)|[A-Z]\\w*Error)(?::\\s?(.*))?");
@@ -63,30 +61,204 @@ public final class ExceptionParser {
     /** The exception in the text, outermost first with its causes; empty when there is none. */
     public static Optional<ExceptionInfo> parse(String text) {
         if (!mayHold(text)) return Optional.empty();
-        String[] lines = text.split("\n");
-        if (text.contains("Traceback (most recent call last):")) return python(lines);
-        return java(lines);
+        if (python(text)) return python(text.split("\n"));
+        List<Object[]> chain = new ArrayList<>(); // {type, message, frames}
+        scanJava(text, new JavaSink() {
+            @Override
+            public void head(String type, String message) {
+                chain.add(new Object[] {type, message, new ArrayList<StackFrame>()});
+            }
+
+            @Override
+            public void frame(StackFrame f) {
+                frames(chain).add(f.withIndex(frames(chain).size()));
+            }
+        });
+        return link(chain, ExceptionInfo.Relation.CAUSE);
     }
 
-    private static Optional<ExceptionInfo> java(String[] lines) {
-        List<Object[]> chain = new ArrayList<>(); // {type, message, frames}
-        for (String raw : lines) {
-            String line = raw.strip();
-            if (!chain.isEmpty() && mayBeFrame(raw)) {
+    private static boolean python(String text) {
+        return text.contains("Traceback (most recent call last):");
+    }
+
+    /**
+     * What tells one exception of a log from another, read without building it: the types of its
+     * chain, outermost first, and the function of the innermost one's first frame ("" when it has
+     * none). The summary groups exceptions by it and builds only the first of each group in full.
+     */
+    public record Signature(List<String> types, String rootFrame) {
+        /** The signature of a parsed exception. */
+        public static Signature of(ExceptionInfo x) {
+            List<ExceptionInfo> chain = x.chain();
+            ExceptionInfo root = chain.get(chain.size() - 1);
+            return new Signature(chain.stream().map(ExceptionInfo::type).toList(),
+                    root.frames().isEmpty() ? "" : root.frames().get(0).function());
+        }
+    }
+
+    /** The signature of the exception {@link #parse} finds in the text; empty when it finds none, null when only parsing tells (a Python traceback). */
+    public static Optional<Signature> signature(String text) {
+        if (!mayHold(text)) return Optional.empty();
+        if (python(text)) return null;
+        List<String> types = new ArrayList<>(2);
+        String[] rootFrame = {""};
+        scanJava(text, new JavaSink() {
+            @Override
+            public void head(String type, String message) {
+                types.add(type);
+                rootFrame[0] = null;
+            }
+
+            @Override
+            public void frame(StackFrame f) {
+                if (rootFrame[0] == null) rootFrame[0] = f.function();
+            }
+        });
+        if (types.isEmpty()) return Optional.empty();
+        return Optional.of(new Signature(types, rootFrame[0] == null ? "" : rootFrame[0]));
+    }
+
+    /** What a Java trace's reader is told, line by line. */
+    private interface JavaSink {
+        /** An exception of the chain: the first, or a cause of the one before. */
+        void head(String type, String message);
+
+        /** A frame of the last exception told. */
+        void frame(StackFrame f);
+    }
+
+    /** Reads the text's lines one at a time (without splitting it first) as a Java exception and its causes. */
+    private static void scanJava(String text, JavaSink sink) {
+        boolean inChain = false;
+        for (int from = 0; from < text.length(); ) {
+            int nl = text.indexOf('\n', from);
+            int to = nl < 0 ? text.length() : nl;
+            String raw = text.substring(from, to);
+            from = to + 1;
+            if (inChain && mayBeFrame(raw)) {
                 StackFrame f = javaFrame(raw);
                 if (f != null) {
-                    frames(chain).add(f.withIndex(frames(chain).size()));
+                    sink.frame(f);
                     continue;
                 }
             }
-            if (!mayBeHead(line) || !(line.startsWith("Caused by:") || chain.isEmpty())) continue;
-            Matcher h = JAVA_HEAD.matcher(line);
-            if (h.find()) {
-                if (line.startsWith("Suppressed:")) continue;
-                chain.add(new Object[] {h.group(1), h.group(2) == null ? "" : h.group(2).strip(), new ArrayList<StackFrame>()});
+            String line = raw.strip();
+            if (!mayBeHead(line) || !(line.startsWith("Caused by:") || !inChain)) continue;
+            String[] head = javaHead(line);
+            if (head != null && !line.startsWith("Suppressed:")) {
+                sink.head(head[0], head[1]);
+                inChain = true;
             }
         }
-        return link(chain, ExceptionInfo.Relation.CAUSE);
+    }
+
+    // A Java exception header, read by hand: the first place in the line where an optional
+    // "Caused by: ", "Suppressed: " or "Exception in thread "name" " is followed by a qualified class
+    // name whose last part starts with a capital and names Exception, Error, Throwable, Failure or
+    // Fault (java.lang.Exception, java.lang.Error and java.lang.Throwable themselves included), and
+    // then, after a ':', the message. ExceptionHeadTest compares it with the regular expression.
+
+    private static final String[] HEAD_PREFIXES = {"Caused by: ", "Suppressed: "};
+    private static final String[] TYPE_WORDS = {"Exception", "Error", "Throwable", "Failure", "Fault"};
+
+    /** The type and message of the exception header in the line, or null. */
+    static String[] javaHead(String line) {
+        int n = line.length();
+        boolean runTried = false; // whether the type was already tried from the run of name characters at i
+        for (int i = 0; i < n; i++) {
+            int after = prefixEnd(line, i);
+            if (after >= 0) {
+                String[] h = typeAt(line, after);
+                if (h != null) return h;
+            }
+            char c = line.charAt(i);
+            if (!nameChar(c)) {
+                runTried = false;
+                continue;
+            }
+            // every start within one run of name characters reads the same dotted name from there on
+            if (!runTried && nameStart(c)) {
+                runTried = true;
+                String[] h = typeAt(line, i);
+                if (h != null) return h;
+            }
+        }
+        return null;
+    }
+
+    /** Where a header prefix that starts at i ends, or -1. */
+    private static int prefixEnd(String line, int i) {
+        char c = line.charAt(i);
+        if (c == 'C' || c == 'S') {
+            for (String p : HEAD_PREFIXES) if (line.startsWith(p, i)) return i + p.length();
+        } else if (c == 'E' && line.startsWith("Exception in thread \"", i)) {
+            int close = line.indexOf('"', i + 21);
+            if (close >= 0 && close + 1 < line.length() && line.charAt(close + 1) == ' ') return close + 2;
+        }
+        return -1;
+    }
+
+    /** The type (a dotted name whose last part names an exception) starting at p and its message, or null. */
+    private static String[] typeAt(String line, int p) {
+        int n = line.length();
+        // the parts of the dotted name: each starts with a letter, '_' or '$'
+        int[] ends = new int[8];
+        int[] starts = new int[8];
+        int parts = 0;
+        for (int i = p; i < n && nameStart(line.charAt(i)); ) {
+            int j = i + 1;
+            while (j < n && nameChar(line.charAt(j))) j++;
+            if (parts == ends.length) {
+                ends = java.util.Arrays.copyOf(ends, parts * 2);
+                starts = java.util.Arrays.copyOf(starts, parts * 2);
+            }
+            starts[parts] = i;
+            ends[parts++] = j;
+            if (j + 1 < n && line.charAt(j) == '.') i = j + 1;
+            else break;
+        }
+        // the longest name that works: at least one qualifier before the last part
+        for (int last = parts - 1; last >= 1; last--) {
+            if (!exceptionName(line, starts[last], ends[last])) continue;
+            int end = ends[last];
+            String message = "";
+            if (end < n && line.charAt(end) == ':') {
+                int m = end + 1;
+                int stop = m;
+                while (stop < n && !lineTerminator(line.charAt(stop))) stop++;
+                message = line.substring(m, stop).strip();
+            }
+            return new String[] {line.substring(p, end), message};
+        }
+        return null;
+    }
+
+    /** Whether a name part is an exception's: a capital, then one of the words (after the first letter, or the word alone). */
+    private static boolean exceptionName(String line, int from, int to) {
+        char c = line.charAt(from);
+        if (c < 'A' || c > 'Z') return false;
+        for (String w : TYPE_WORDS) {
+            int at = line.indexOf(w, from + 1);
+            if (at >= 0 && at + w.length() <= to) return true;
+        }
+        int len = to - from;
+        return (len == 9 && line.startsWith("Exception", from)) || (len == 5 && line.startsWith("Error", from))
+                || (len == 9 && line.startsWith("Throwable", from));
+    }
+
+    /** {@code [a-zA-Z_$]}. */
+    private static boolean nameStart(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$';
+    }
+
+    /** {@code [\\w$]}: letters, digits, '_' and '$' (ASCII). */
+    private static boolean nameChar(char c) {
+        return nameStart(c) || (c >= '0' && c <= '9');
+    }
+
+    /** What a regular expression's '.' does not match. */
+    private static boolean lineTerminator(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
     @SuppressWarnings("unchecked")

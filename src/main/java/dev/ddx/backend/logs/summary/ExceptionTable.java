@@ -1,5 +1,6 @@
 package dev.ddx.backend.logs.summary;
 
+import dev.ddx.backend.logs.read.ExceptionParser;
 import dev.ddx.model.ExceptionInfo;
 import dev.ddx.model.LineRange;
 import dev.ddx.model.StackFrame;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Groups exceptions by their type chain and innermost frame; at most {@code cap} groups are kept. */
 final class ExceptionTable {
@@ -31,18 +33,21 @@ final class ExceptionTable {
     }
 
     void add(ExceptionInfo x, LineRange at, Optional<Instant> t) {
-        List<ExceptionInfo> chain = x.chain();
-        ExceptionInfo root = chain.get(chain.size() - 1);
-        StringBuilder key = new StringBuilder();
-        for (int i = 0; i < chain.size(); i++) key.append(i == 0 ? "" : "<").append(chain.get(i).type());
-        key.append('@').append(root.frames().isEmpty() ? "" : root.frames().get(0).function());
-        Acc a = groups.get(key.toString());
+        add(ExceptionParser.Signature.of(x), () -> Optional.of(x), at, t);
+    }
+
+    /** Counts an exception by its signature; {@code parse} builds it when it starts a group. */
+    void add(ExceptionParser.Signature signature, Supplier<Optional<ExceptionInfo>> parse, LineRange at, Optional<Instant> t) {
+        String key = String.join("<", signature.types()) + '@' + signature.rootFrame();
+        Acc a = groups.get(key);
         if (a == null) {
             if (groups.size() >= cap) return;
+            Optional<ExceptionInfo> x = parse.get();
+            if (x.isEmpty()) return;
             a = new Acc();
-            a.first = x;
+            a.first = x.get();
             a.firstAt = at;
-            groups.put(key.toString(), a);
+            groups.put(key, a);
         }
         a.count++;
         a.lastAt = at;

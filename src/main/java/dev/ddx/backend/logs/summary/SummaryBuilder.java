@@ -150,9 +150,14 @@ public final class SummaryBuilder {
         return s;
     }
 
+    /** Counts the exception in an event's text, if any: built in full only when it is the first of its kind. */
     private void exception(String message, LineRange at, Optional<Instant> time) {
-        Optional<ExceptionInfo> x = ExceptionParser.parse(message);
-        x.ifPresent(info -> exceptions.add(info, at, time));
+        Optional<ExceptionParser.Signature> signature = ExceptionParser.signature(message);
+        if (signature == null) {
+            ExceptionParser.parse(message).ifPresent(info -> exceptions.add(info, at, time));
+        } else if (signature.isPresent()) {
+            exceptions.add(signature.get(), () -> ExceptionParser.parse(message), at, time);
+        }
     }
 
     private void time(Instant t, String level, ShapeStats s) {
