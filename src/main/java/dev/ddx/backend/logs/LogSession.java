@@ -218,7 +218,7 @@ public final class LogSession implements AutoCloseable {
     private LogEvent withTemplate(LogEvent e) {
         Tokens tokens = Tokens.of(TemplateMiner.headline(e.message()));
         Shape shape = miner.shapeOf(tokens);
-        Template t = shape.template();
+        Template t = shape == null ? null : shape.template();
         if (t == null) return e;
         return e.withTemplate(t.id(), t.text(), t.parameters(tokens.list()));
     }

@@ -45,6 +45,34 @@ class LogSessionTest {
     }
 
     @Test
+    void aLogOfMoreFormsThanTheTableHoldsGroupsThemUnderOneTemplateAndSaysSo() throws Exception {
+        java.util.Random random = new java.util.Random(3);
+        StringBuilder b = new StringBuilder();
+        Instant t = Instant.parse("2024-03-01T10:00:00Z");
+        for (int i = 0; i < 6000; i++) {
+            String ts = t.plusMillis(250L * i).toString().replace("T", " ").replace("Z", "");
+            b.append(ts).append(" INFO [main] shop.Words: user ").append(word(random)).append(" asked for ").append(word(random))
+                    .append(" in ").append(word(random)).append('\n');
+        }
+        Path log = Files.writeString(dir.resolve("words.log"), b.toString());
+        try (LogSession s = LogSession.open(List.of(log.toString()), LogOptions.defaults(CLOCK).withMaxShapes(500))) {
+            LogSummary sum = s.summary();
+            assertEquals("user <*> asked for <*> in <*>", sum.topTemplates().get(0).template(),
+                    sum.topTemplates().stream().limit(3).map(dev.ddx.backend.logs.summary.TemplateStat::template).toList().toString());
+            assertEquals(6000, sum.topTemplates().get(0).count());
+            assertTrue(sum.notes().stream().anyMatch(n -> n.contains("template table filled up at 500 message forms: 5500 later")),
+                    sum.notes().toString());
+            assertEquals(List.of(), sum.bursts(), "the messages after the table filled are no burst");
+        }
+    }
+
+    static String word(java.util.Random r) {
+        StringBuilder w = new StringBuilder();
+        for (int k = 4 + r.nextInt(5); k > 0; k--) w.append((char) ('a' + r.nextInt(26)));
+        return w.toString();
+    }
+
+    @Test
     void findingsNameTheirPatternAndTheFileLines() throws Exception {
         Path log = leakyLog();
         try (LogSession s = LogSession.open(List.of(log.toString()), LogOptions.defaults(CLOCK))) {

@@ -18,6 +18,8 @@ public final class TemplateMiner {
     private final Map<String, Shape> shapes = new HashMap<>();
     private final Map<Integer, SameLength> byLength = new HashMap<>();
     private long order;
+    private long approximated;
+    private int generalShapes;
     /** The shapes seen lately, by the first token: {@link #WAYS} per slot, the latest first. */
     private static final int RECENT = 1024;
     private static final int WAYS = 4;
@@ -91,7 +93,7 @@ public final class TemplateMiner {
         String key = this.key.toString();
         Shape s = shapes.get(key);
         if (s == null && shapes.size() >= maxShapes) {
-            s = nearest(masked, key); // not remembered in the cache: it does not fit these tokens exactly
+            s = overflow(masked, weight, true); // not remembered in the cache: it does not fit these tokens exactly
         } else {
             if (s == null) s = newShape(masked, key);
             remember(s, slot);
@@ -115,7 +117,7 @@ public final class TemplateMiner {
      */
     public Shape adopt(Shape other) {
         Shape s = shapes.get(other.key);
-        if (s == null) s = shapes.size() >= maxShapes ? nearest(other.tokens, other.key) : newShape(other.tokens.clone(), other.key);
+        if (s == null) s = shapes.size() >= maxShapes ? overflow(other.tokens, other.count, true) : newShape(other.tokens.clone(), other.key);
         s.count += other.count;
         return s;
     }
@@ -132,19 +134,51 @@ public final class TemplateMiner {
     private static final int NEAREST = 256;
 
     /**
-     * When the table is full: the most similar known shape of the same length (most equal tokens
-     * among the first {@value #NEAREST} of that length, the earliest of equals), else a new one
-     * when none has that length.
+     * Where a message of a new form goes when the table is full. A shape made for such messages
+     * before (their differing words as {@code <*>}) takes it when all its other tokens are the
+     * message's. Otherwise the nearest known shape of the same length does (most equal tokens among
+     * the first {@value #NEAREST} of that length, the earliest of equals), made general: where the
+     * two differ, a {@code <*>}. At most a tenth of the table more is made so; after that the nearest
+     * shape itself takes the message. A form of a length never seen starts a shape of its own.
+     * {@code make}: false to only look (a message's shape after counting).
      */
-    private Shape nearest(String[] masked, String key) {
+    private Shape overflow(String[] masked, long weight, boolean make) {
         SameLength same = byLength.get(masked.length);
         if (same == null) {
+            String key = String.join(" ", masked);
+            if (!make) return null;
             Shape s = new Shape(masked, key, order++);
             shapes.put(key, s);
             ofLength(masked.length).add(s);
             return s;
         }
-        return same.nearest(masked);
+        if (make) approximated += weight;
+        Shape general = same.matchGeneral(masked);
+        if (general != null) return general;
+        Shape near = same.nearest(masked);
+        String[] merged = near.tokens.clone();
+        for (int k = 0; k < merged.length; k++) if (!merged[k].equals(masked[k])) merged[k] = TokenMasker.WILDCARD;
+        String key = String.join(" ", merged);
+        Shape s = shapes.get(key);
+        if (s != null) return s;
+        if (!make || generalShapes >= Math.max(16, maxShapes / 10)) return near;
+        s = new Shape(merged, key, order++);
+        shapes.put(key, s);
+        same.add(s);
+        same.addGeneral(s);
+        generalShapes++;
+        mined = false;
+        return s;
+    }
+
+    /** Messages counted, since the table filled, under a shape that is not exactly theirs. */
+    public long approximated() {
+        return approximated;
+    }
+
+    /** The table's bound. */
+    public int maxShapes() {
+        return maxShapes;
     }
 
     private SameLength ofLength(int length) {
@@ -178,6 +212,38 @@ public final class TemplateMiner {
             int[] out = Arrays.copyOf(a, a.length + b.length);
             System.arraycopy(b, 0, out, a.length, b.length);
             return out;
+        }
+
+        /** Shapes made general when the table was full, and per position their literal tokens' holders. */
+        private final List<Shape> general = new ArrayList<>();
+        private final List<Map<String, int[]>> generalHolders = new ArrayList<>();
+        private int[] literals = new int[8];
+
+        void addGeneral(Shape s) {
+            int index = general.size();
+            general.add(s);
+            if (generalHolders.isEmpty()) for (int k = 0; k < s.tokens.length; k++) generalHolders.add(new HashMap<>());
+            if (index == literals.length) literals = Arrays.copyOf(literals, 2 * index);
+            for (int k = 0; k < s.tokens.length; k++) {
+                if (s.tokens[k].equals(TokenMasker.WILDCARD)) continue;
+                literals[index]++;
+                generalHolders.get(k).merge(s.tokens[k], new int[] {index}, SameLength::append);
+            }
+        }
+
+        /** The general shape all of whose other tokens are the message's (the most such tokens, then the earliest), or null. */
+        Shape matchGeneral(String[] masked) {
+            if (general.isEmpty()) return null;
+            int[] equal = new int[general.size()];
+            for (int k = 0; k < masked.length; k++) {
+                int[] h = generalHolders.get(k).get(masked[k]);
+                if (h != null) for (int i : h) equal[i]++;
+            }
+            int best = -1;
+            for (int i = 0; i < equal.length; i++) {
+                if (equal[i] == literals[i] && (best < 0 || literals[i] > literals[best])) best = i;
+            }
+            return best < 0 ? null : general.get(best);
         }
 
         Shape nearest(String[] masked) {
@@ -217,13 +283,13 @@ public final class TemplateMiner {
         return shapes.size();
     }
 
-    /** The shape a message has (or would join), without counting it. */
+    /** The shape a message has (or would join), without counting it; null when no shape has its length. */
     public Shape shapeOf(Tokens tokens) {
         String[] masked = new String[tokens.size()];
         for (int i = 0; i < masked.length; i++) masked[i] = TokenMasker.mask(tokens.get(i));
         String key = String.join(" ", masked);
         Shape s = shapes.get(key);
-        return s != null ? s : nearest(masked, key);
+        return s != null ? s : overflow(masked, 0, false);
     }
 
     private static long minOrder(Shape[] g) {

@@ -212,6 +212,15 @@ public final class SummaryBuilder {
         long width = levelRate.values().stream().mapToLong(TimeHistogram::widthMillis).max().orElse(1000);
         return new LogSummary(sources, lines, events, Optional.ofNullable(start), Optional.ofNullable(end), levels,
                 width, LevelTimeline.of(levelRate, width), templates.size(), all.stream().limit(20).toList(), problems,
-                exceptions.groups(), SeriesFinder.find(byTemplate), BurstFinder.find(byTemplate), notes);
+                exceptions.groups(), SeriesFinder.find(byTemplate), BurstFinder.find(byTemplate), withTableNote(notes));
+    }
+
+    /** The notes, and one saying so when messages were counted under a shape not exactly theirs. */
+    private List<String> withTableNote(List<String> notes) {
+        if (miner.approximated() == 0) return notes;
+        List<String> out = new ArrayList<>(notes);
+        out.add("the template table filled up at " + miner.maxShapes() + " message forms: " + miner.approximated()
+                + " later messages of new forms were counted under the nearest template, with the words where they differ as <*>");
+        return out;
     }
 }

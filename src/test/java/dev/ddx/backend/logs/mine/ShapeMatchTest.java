@@ -89,41 +89,74 @@ class ShapeMatchTest {
     }
 
     @Test
-    void aShapeFullTableStillGivesTheNearestShape() {
+    void aFullTableMakesTheNearestShapeGeneralAndCountsLaterFormsUnderIt() {
         TemplateMiner miner = new TemplateMiner(2);
         Tokens reused = Tokens.reusable();
         Shape a = miner.add("open file a", 0, 11, reused);
         miner.add("close file b", 0, 12, reused);
-        Shape c = miner.add("open door a", 0, 11, reused); // a third form: the table is full
-        assertSame(a, c);
-        assertEquals(2, miner.shapeCount());
+        Shape general = miner.add("open door a", 0, 11, reused); // a third form: the table is full
+        assertEquals("open <*> a", general.key());
+        assertSame(general, miner.add("open window a", 0, 13, reused));
+        assertSame(a, miner.add("open file a", 0, 11, reused));
+        assertEquals(3, miner.shapeCount());
+        assertEquals(2, miner.approximated());
+        assertEquals(2, general.count());
     }
 
     @Test
-    void aFullTableGivesTheShapeWithMostEqualTokensAmongTheFirstOfItsLength() {
+    void aFullTableCountsNewFormsUnderTheNearestShapeMadeGeneral() {
         String[] words = {"open", "close", "read", "file", "door", "by", "user", "root", "at", "7", "x9", "/tmp/a", "ok", "failed"};
         Random random = new Random(11);
+        int nearestSeen = 0;
         // {table size, shortest, longest}: the last has more shapes of one length than are compared
         for (int[] c : new int[][] {{40, 1, 7}, {300, 1, 7}, {600, 4, 4}}) {
             int max = c[0];
             TemplateMiner miner = new TemplateMiner(max);
             Tokens reused = Tokens.reusable();
-            int checked = 0;
+            int made = 0;
+            int general = 0;
+            int nearest = 0;
             for (int m = 0; m < 6000; m++) {
                 int length = c[1] + random.nextInt(c[2] - c[1] + 1);
                 StringBuilder b = new StringBuilder();
                 for (int k = 0; k < length; k++) b.append(k > 0 ? " " : "").append(words[random.nextInt(words.length)]);
                 String message = b.toString();
+                List<String> masked = Tokens.of(message).list().stream().map(TokenMasker::mask).toList();
                 boolean full = miner.shapeCount() >= max;
-                Shape expected = full ? nearestByScan(miner, message) : null;
+                Shape near = full ? nearestByScan(miner, message) : null;
+                int before = miner.shapeCount();
                 Shape got = miner.add(message, 0, message.length(), reused);
-                if (expected != null) {
-                    assertSame(expected, got, () -> "[" + message + "] joined [" + got.key() + "], not [" + expected.key() + "]");
-                    checked++;
+                if (near == null) continue;
+                if (miner.shapeCount() > before) {
+                    // a new general shape: the nearest one with <*> where it and the message differ
+                    for (int k = 0; k < masked.size(); k++) {
+                        String expected = near.token(k).equals(masked.get(k)) ? masked.get(k) : TokenMasker.WILDCARD;
+                        assertEquals(expected, got.token(k), () -> "[" + message + "] near [" + near.key() + "] made [" + got.key() + "]");
+                    }
+                    made++;
+                } else if (covers(got, masked)) {
+                    general++;
+                } else {
+                    assertSame(near, got, () -> "[" + message + "] joined [" + got.key() + "], not [" + near.key() + "]");
+                    nearest++;
                 }
             }
-            assertTrue(checked > 1000, max + ": " + checked + " messages met a full table");
+            long counted = miner.shapes().stream().mapToLong(Shape::count).sum();
+            assertEquals(6000, counted, "every message is counted once");
+            assertTrue(miner.shapeCount() <= max + Math.max(16, max / 10) + 7, max + ": " + miner.shapeCount() + " shapes");
+            assertTrue(made > 0 && general > 0, max + ": made " + made + ", general " + general);
+            nearestSeen += nearest;
+            assertTrue(miner.approximated() > 1000, max + ": " + miner.approximated());
         }
+        assertTrue(nearestSeen > 0, "once the general shapes are all made, the nearest shape takes new forms");
+    }
+
+    /** Whether every token of the shape is the message's or a {@code <*>}. */
+    static boolean covers(Shape s, List<String> masked) {
+        for (int k = 0; k < masked.size(); k++) {
+            if (!s.token(k).equals(TokenMasker.WILDCARD) && !s.token(k).equals(masked.get(k))) return false;
+        }
+        return true;
     }
 
     /** What a full table gives, by comparing with every candidate: null when the message's form is known (or its length new). */
