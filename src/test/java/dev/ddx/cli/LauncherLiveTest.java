@@ -61,10 +61,22 @@ class LauncherLiveTest {
         assertEquals(1, after.size(), "the earlier build's archive is removed: " + after);
         assertNotEquals(archives, after);
 
+        assertEquals("hello logs x", launch(jar, cache, "logs", "x").out().strip());
+        List<Path> withLogs = archives(cache);
+        assertEquals(2, withLogs.size(), "`logs` commands have an archive of their own: " + withLogs);
+        assertTrue(withLogs.containsAll(after));
+        assertEquals("hello logs y", launch(jar, cache, "logs", "y").out().strip());
+        assertEquals(withLogs, archives(cache));
+        after = withLogs;
+
         Path other = helloJar(dir.resolve("b/ddx.jar")); // another checkout keeps its own
         assertEquals("hello four", launch(other, cache, "four").out().strip());
-        assertEquals(2, archives(cache).size());
+        assertEquals(3, archives(cache).size());
         assertTrue(archives(cache).containsAll(after));
+
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
+        assertEquals("hello five", launch(jar, cache, "five").out().strip());
+        assertEquals(2, archives(cache).size(), "both archives of the earlier build go: " + archives(cache));
     }
 
     @Test
@@ -78,9 +90,11 @@ class LauncherLiveTest {
     record Result(int exit, String out, String err) {
     }
 
-    static Result launch(Path jar, Path cache, String arg) throws IOException, InterruptedException {
+    static Result launch(Path jar, Path cache, String... args) throws IOException, InterruptedException {
         Path launcher = Path.of(System.getProperty("ddx.project.dir", "."), "bin", "ddx");
-        ProcessBuilder pb = new ProcessBuilder("sh", launcher.toString(), arg);
+        List<String> command = new java.util.ArrayList<>(List.of("sh", launcher.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("DDX_JAR", jar.toString());
         pb.environment().put("XDG_CACHE_HOME", cache.toString());
         pb.environment().remove("DDX_JAVA_OPTS");
