@@ -107,6 +107,10 @@ public final class TimestampParser {
         if (from >= text.length()) return null;
         char c = text.charAt(from);
         if (!(c >= '0' && c <= '9') && !(c >= 'A' && c <= 'Z')) return null;
+        // those that start with a letter start with a name of three letters and a space ("Mar  1", "Sun Dec"):
+        // "Caused by: …" and other capitalised lines of a trace stop here
+        if (c >= 'A' && !(from + 3 < text.length() && lower(text.charAt(from + 1)) && lower(text.charAt(from + 2))
+                && text.charAt(from + 3) == ' ')) return null;
         for (Shape s : Shape.values()) {
             Matcher m = s.pattern.matcher(text);
             m.region(from, text.length());
@@ -116,6 +120,10 @@ public final class TimestampParser {
             }
         }
         return null;
+    }
+
+    private static boolean lower(char c) {
+        return c >= 'a' && c <= 'z';
     }
 
     private static boolean plausible(Shape s, Matcher m) {

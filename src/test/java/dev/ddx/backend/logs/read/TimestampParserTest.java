@@ -2,10 +2,20 @@ package dev.ddx.backend.logs.read;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Random;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Timestamps without a year (syslog) are read against the time of reading, never placed in the future. */
 class TimestampParserTest {
@@ -31,5 +41,38 @@ class TimestampParserTest {
     void timestampsWithAYearAreNotMoved() {
         assertEquals(Optional.of(Instant.parse("2027-03-01T10:00:00.001Z")),
                 new TimestampParser(NOW).parse("2027-03-01 10:00:00,001 INFO [main] app: x"));
+    }
+
+    @Test
+    void aLineThatStartsWithALetterIsOnlyTriedAsATimestampWhenItStartsLikeOne() throws IOException {
+        List<String> lines = new ArrayList<>(List.of("Mar  1 10:00:00 host x", "Sun Dec 04 04:47:44 2005 [error] x",
+                "Caused by: java.sql.SQLException: x", "Mar", "Mar ", "MAR  1 10:00:00", "Ma1  1 10:00:00", "Dec 10 06:55:46 LabSZ"));
+        Path fixtures = ExceptionHeadTest.fixtures();
+        if (fixtures != null) {
+            try (Stream<Path> files = Files.walk(fixtures)) {
+                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                    lines.addAll(List.of(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).split("\n")));
+                }
+            }
+        }
+        Random random = new Random(2);
+        String letters = "AMSDcaeu 1:0";
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(20); k >= 0; k--) b.append(letters.charAt(random.nextInt(letters.length())));
+            lines.add(b.toString());
+        }
+        int letterShapes = 0;
+        for (String line : lines) {
+            if (line.isEmpty() || line.charAt(0) < 'A' || line.charAt(0) > 'Z') continue;
+            TimestampParser.Shape got = TimestampParser.shapeAt(line, 0, new int[1]);
+            for (TimestampParser.Shape shape : TimestampParser.Shape.values()) {
+                // a shape the quick test turns away could not have matched the line at all
+                if (got == null && shape.pattern.matcher(line).lookingAt()) throw new AssertionError(shape + " in [" + line + "]");
+            }
+            if (got != null) letterShapes++;
+        }
+        assertTrue(letterShapes > 100, "lines that start with a named timestamp: " + letterShapes);
+        assertNotNull(TimestampParser.shapeAt("Mar  1 10:00:00 host x", 0, new int[1]));
     }
 }
