@@ -1,7 +1,7 @@
 package dev.ddx.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ddx.backend.logs.LogOptions;
 import dev.ddx.backend.logs.LogSession;
 import dev.ddx.backend.logs.LogSummary;
@@ -15,11 +15,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -57,18 +57,23 @@ public final class LogsCommand implements Callable<Integer> {
         public Integer call() {
             if (!format.equals("jsonl")) throw new UsageException("unknown format for parse: " + format, "use --format jsonl");
             PrintWriter out = spec.commandLine().getOut();
-            ObjectMapper json = new ObjectMapper();
-            try (LogSession session = sources.open()) {
+            try (LogSession session = sources.open(); JsonGenerator json = records(out)) {
                 long[] written = {0};
                 session.forEachEvent(e -> {
-                    out.println(record(json, e));
+                    record(json, e);
                     // a reader that went away (`| head`) ends the run; the writer itself never says so
-                    if (++written[0] % 1024 == 0 && out.checkError()) throw new ReaderGone();
+                    if (++written[0] % 1024 == 0) {
+                        flush(json);
+                        if (out.checkError()) throw new ReaderGone();
+                    }
                 });
+                flush(json);
                 out.flush();
                 sources.failOnMissing(session);
             } catch (ReaderGone gone) {
                 return 0;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
             return 0;
         }
@@ -80,23 +85,44 @@ public final class LogsCommand implements Callable<Integer> {
             }
         }
 
-        private static String record(ObjectMapper json, LogEvent e) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("file", e.file());
-            m.put("first_line", e.firstLine());
-            m.put("last_line", e.lastLine());
-            m.put("time", e.time().map(Object::toString).orElse(null));
-            m.put("level", e.level());
-            m.put("thread", e.thread());
-            m.put("component", e.component());
-            m.put("template_id", e.templateId());
-            m.put("template", e.template());
-            m.put("parameters", e.parameters());
-            m.put("message", e.message());
+        /** A writer of one JSON object per line to {@code out}, streaming (no map or string per record). */
+        private static JsonGenerator records(PrintWriter out) throws IOException {
+            JsonGenerator g = new JsonFactory().createGenerator(out)
+                    .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
+            g.setRootValueSeparator(null);
+            return g;
+        }
+
+        private static void flush(JsonGenerator g) {
             try {
-                return json.writeValueAsString(m);
-            } catch (JsonProcessingException x) {
-                throw new IllegalStateException(x);
+                g.flush();
+            } catch (IOException x) {
+                throw new UncheckedIOException(x);
+            }
+        }
+
+        private static void record(JsonGenerator g, LogEvent e) {
+            try {
+                g.writeStartObject();
+                g.writeStringField("file", e.file());
+                g.writeNumberField("first_line", e.firstLine());
+                g.writeNumberField("last_line", e.lastLine());
+                g.writeFieldName("time");
+                if (e.time().isPresent()) g.writeString(e.time().get().toString());
+                else g.writeNull();
+                g.writeStringField("level", e.level());
+                g.writeStringField("thread", e.thread());
+                g.writeStringField("component", e.component());
+                g.writeStringField("template_id", e.templateId());
+                g.writeStringField("template", e.template());
+                g.writeArrayFieldStart("parameters");
+                for (String p : e.parameters()) g.writeString(p);
+                g.writeEndArray();
+                g.writeStringField("message", e.message());
+                g.writeEndObject();
+                g.writeRaw('\n');
+            } catch (IOException x) {
+                throw new UncheckedIOException(x);
             }
         }
     }

@@ -137,7 +137,8 @@ public final class LogSession implements AutoCloseable {
     /** Every event, with its template and parameters, in input order (sources in order, then lines). */
     public void forEachEvent(Consumer<LogEvent> sink) {
         summary();
-        for (LogSource s : sources) read(s, e -> sink.accept(withTemplate(e)), new ArrayList<>(), new ArrayList<>());
+        // templates are looked up on the reading thread, beside the sink's work on this one
+        for (LogSource s : sources) read(s, this::withTemplate, sink, new ArrayList<>(), new ArrayList<>());
     }
 
     /**
@@ -215,12 +216,15 @@ public final class LogSession implements AutoCloseable {
         return s -> s.toLowerCase(java.util.Locale.ROOT).contains(lower);
     }
 
+    /** The tokens {@link #withTemplate} reads a message into (on one reading thread at a time). */
+    private final Tokens lookup = Tokens.reusable();
+
     private LogEvent withTemplate(LogEvent e) {
-        Tokens tokens = Tokens.of(TemplateMiner.headline(e.message()));
-        Shape shape = miner.shapeOf(tokens);
+        String headline = TemplateMiner.headline(e.message());
+        Shape shape = miner.find(headline, 0, headline.length(), lookup);
         Template t = shape == null ? null : shape.template();
         if (t == null) return e;
-        return e.withTemplate(t.id(), t.text(), t.parameters(tokens.list()));
+        return e.withTemplate(t.id(), t.text(), t.parameters(lookup.list()));
     }
 
     private void readChunked(FileSource f, SummaryBuilder b, List<SourceStat> stats, List<String> notes) {

@@ -283,6 +283,22 @@ public final class TemplateMiner {
         return shapes.size();
     }
 
+    /**
+     * {@link #shapeOf} for the message {@code text[from, to)}, with {@code tokens} made its tokens:
+     * a message of a shape seen lately is matched against it in one pass.
+     */
+    public Shape find(String text, int from, int to, Tokens tokens) {
+        int slot = slot(Tokens.firstHash(text, from, to));
+        for (int w = 0; w < WAYS; w++) {
+            Shape hit = recent[slot + w];
+            if (hit == null) break;
+            if (tokens.splitAs(hit, text, from, to)) return counted(hit, slot, w, 0);
+        }
+        Shape s = shapeOf(tokens.split(text, from, to));
+        if (s != null && s.fits(tokens)) remember(s, slot);
+        return s;
+    }
+
     /** The shape a message has (or would join), without counting it; null when no shape has its length. */
     public Shape shapeOf(Tokens tokens) {
         String[] masked = new String[tokens.size()];

@@ -89,6 +89,23 @@ class ShapeMatchTest {
     }
 
     @Test
+    void findingAMessagesShapeAfterCountingGivesWhatShapeOfGives() throws IOException {
+        List<String> messages = messages();
+        for (int max : new int[] {100_000, 300}) { // the second fills up: general and nearest shapes too
+            TemplateMiner miner = new TemplateMiner(max);
+            Tokens reused = Tokens.reusable();
+            for (String m : messages) miner.add(m, 0, m.length(), reused);
+            long before = miner.shapes().stream().mapToLong(Shape::count).sum();
+            for (String m : messages) {
+                Tokens split = Tokens.of(m);
+                assertSame(miner.shapeOf(split), miner.find(m, 0, m.length(), reused), m);
+                assertEquals(split.list(), reused.list(), m);
+            }
+            assertEquals(before, miner.shapes().stream().mapToLong(Shape::count).sum(), "finding counts nothing");
+        }
+    }
+
+    @Test
     void aFullTableMakesTheNearestShapeGeneralAndCountsLaterFormsUnderIt() {
         TemplateMiner miner = new TemplateMiner(2);
         Tokens reused = Tokens.reusable();
