@@ -212,8 +212,8 @@ final class ChunkedRead {
     /**
      * Takes up to {@link #BATCH} events into b and says how many (fewer only at the end). In batches
      * rather than one loop per chunk, so the compiler sees the loop end often and does not have to
-     * compile the whole reading path again when a chunk ends. A full shape table stops it early:
-     * the caller checks after each batch, and a part may hold up to a batch of shapes more.
+     * compile the whole reading path again when a chunk ends. The caller checks for a full shape
+     * table after each batch (a full part is read again by one reader, so what it counted then is dropped).
      */
     private static int batch(EventReader r, SummaryBuilder b) throws IOException {
         int n = 0;
