@@ -58,12 +58,18 @@ public final class TemplateMiner {
      */
     public Shape add(String text, int from, int to, Tokens tokens) {
         int slot = slot(Tokens.firstHash(text, from, to));
+        Shape hit = recentHit(text, from, to, tokens, slot, 1);
+        return hit != null ? hit : addNew(tokens.split(text, from, to), slot, 1);
+    }
+
+    /** The shape of the slot's ways that the message masks to, counted {@code weight} times and moved to the front, or null. */
+    private Shape recentHit(String text, int from, int to, Tokens tokens, int slot, long weight) {
         for (int w = 0; w < WAYS; w++) {
             Shape hit = recent[slot + w];
             if (hit == null) break;
-            if (tokens.splitAs(hit, text, from, to)) return counted(hit, slot, w, 1);
+            if (tokens.splitAs(hit, text, from, to)) return counted(hit, slot, w, weight);
         }
-        return addNew(tokens.split(text, from, to), slot, 1);
+        return null;
     }
 
     /** Counts a hit in way w of the slot and moves it to the front, where the next message looks first. */
@@ -289,11 +295,8 @@ public final class TemplateMiner {
      */
     public Shape find(String text, int from, int to, Tokens tokens) {
         int slot = slot(Tokens.firstHash(text, from, to));
-        for (int w = 0; w < WAYS; w++) {
-            Shape hit = recent[slot + w];
-            if (hit == null) break;
-            if (tokens.splitAs(hit, text, from, to)) return counted(hit, slot, w, 0);
-        }
+        Shape hit = recentHit(text, from, to, tokens, slot, 0);
+        if (hit != null) return hit;
         Shape s = shapeOf(tokens.split(text, from, to));
         if (s != null && s.fits(tokens)) remember(s, slot);
         return s;
