@@ -1,5 +1,6 @@
 package dev.ddx.backend.logs.read;
 
+import dev.ddx.backend.text.jvm.JavaFrameParser;
 import dev.ddx.model.ExceptionInfo;
 import dev.ddx.model.SourceLocation;
 import dev.ddx.model.StackFrame;
@@ -17,7 +18,6 @@ import java.util.regex.Pattern;
  * chain, a Python traceback (with chained tracebacks), or a one-line {@code pkg.SomeException: message}.
  */
 public final class ExceptionParser {
-    private static final Pattern JAVA_FRAME = Pattern.compile("\\s*at ([\\w$.<>/]+)\\.([\\w$<>]+)\\(([^)]*)\\)");
     private static final Pattern PY_FRAME = Pattern.compile("\\s*File \"([^\"]+)\", line (\\d+), in (.+)");
     private static final Pattern PY_LAST = Pattern.compile("([A-Za-z_][\\w.]*(?:Error|Exception|Exit|Interrupt|Warning|Fault)|[A-Z]\\w*Error)(?::\\s?(.*))?");
 
@@ -270,33 +270,16 @@ public final class ExceptionParser {
     private static final ThreadLocal<Map<String, Optional<StackFrame>>> FRAMES = ThreadLocal.withInitial(HashMap::new);
     private static final int MAX_FRAMES = 4096;
 
-    /** The Java frame a line holds (at index 0), or null. */
+    /** The Java frame a line holds (at index 0), or null: read as a thread dump's frames are. */
     private static StackFrame javaFrame(String raw) {
         Map<String, Optional<StackFrame>> known = FRAMES.get();
         Optional<StackFrame> f = known.get(raw);
         if (f == null) {
-            Matcher m = JAVA_FRAME.matcher(raw);
-            f = m.matches() ? Optional.of(javaFrame(0, m)) : Optional.empty();
+            f = JavaFrameParser.parse(0, raw);
             if (known.size() >= MAX_FRAMES) known.clear();
             known.put(raw, f);
         }
         return f.orElse(null);
-    }
-
-    private static StackFrame javaFrame(int index, Matcher f) {
-        String where = f.group(3);
-        SourceLocation loc = null;
-        int colon = where.lastIndexOf(':');
-        if (colon > 0) {
-            try {
-                loc = new SourceLocation(where.substring(0, colon), Integer.parseInt(where.substring(colon + 1)));
-            } catch (NumberFormatException e) {
-                loc = new SourceLocation(where, 0);
-            }
-        } else if (!where.isEmpty()) {
-            loc = new SourceLocation(where, 0);
-        }
-        return StackFrame.of(index, f.group(1) + "." + f.group(2), f.group(1), loc);
     }
 
     /** Python prints the earliest exception first; each later block says how it relates to the one before. */

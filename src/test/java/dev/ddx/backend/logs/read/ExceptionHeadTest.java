@@ -117,6 +117,19 @@ class ExceptionHeadTest {
     }
 
     @Test
+    void framesAreReadAsThreadDumpsReadThem() {
+        // logback's packaging suffix, a module prefix and a native method: the dump parser's frame reader knows them all
+        ExceptionInfo x = ExceptionParser.parse("request failed\njava.lang.IllegalStateException: boom\n"
+                + "\tat com.x.Y.run(Y.java:10) ~[app.jar:1.0]\n"
+                + "\tat java.base/java.lang.Thread.run(Thread.java:833)\n"
+                + "\tat java.base/sun.nio.ch.Net.poll(Native Method)").orElseThrow();
+        assertEquals(List.of("com.x.Y.run", "java.lang.Thread.run", "sun.nio.ch.Net.poll"),
+                x.frames().stream().map(dev.ddx.model.StackFrame::function).toList());
+        assertEquals("Y.java", x.frames().get(0).source().orElseThrow().file());
+        assertTrue(x.frames().get(2).source().isEmpty(), "a native method has no source line");
+    }
+
+    @Test
     void theSignatureIsTheParsedExceptionsOnEveryWindowOfTheFixturesAndOnMadeTraces() throws IOException {
         List<String> texts = new ArrayList<>(List.of(
                 "order 1 failed\njava.lang.IllegalStateException: cannot ship\n\tat a.B.ship(B.java:1)\n\tat a.B.run(B.java:2)\n"
