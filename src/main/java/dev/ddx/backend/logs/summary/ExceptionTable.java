@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 /** Groups exceptions by their type chain and innermost frame; at most {@code cap} groups are kept. */
 final class ExceptionTable {
     private final int cap;
-    private final Map<String, Acc> groups = new LinkedHashMap<>();
+    private final Map<ExceptionParser.Signature, Acc> groups = new LinkedHashMap<>();
 
     ExceptionTable(int cap) {
         this.cap = cap;
@@ -38,8 +38,7 @@ final class ExceptionTable {
 
     /** Counts an exception by its signature; {@code parse} builds it when it starts a group. */
     void add(ExceptionParser.Signature signature, Supplier<Optional<ExceptionInfo>> parse, LineRange at, Optional<Instant> t) {
-        String key = String.join("<", signature.types()) + '@' + signature.rootFrame();
-        Acc a = groups.get(key);
+        Acc a = groups.get(signature);
         if (a == null) {
             if (groups.size() >= cap) return;
             Optional<ExceptionInfo> x = parse.get();
@@ -47,7 +46,7 @@ final class ExceptionTable {
             a = new Acc();
             a.first = x.get();
             a.firstAt = at;
-            groups.put(key, a);
+            groups.put(signature, a);
         }
         a.count++;
         a.lastAt = at;
@@ -59,7 +58,7 @@ final class ExceptionTable {
 
     /** Adds the groups of a later chunk of the same input, its line numbers moved by {@code lineOffset}. */
     void addAll(ExceptionTable later, int lineOffset) {
-        for (Map.Entry<String, Acc> e : later.groups.entrySet()) {
+        for (Map.Entry<ExceptionParser.Signature, Acc> e : later.groups.entrySet()) {
             Acc o = e.getValue();
             Acc a = groups.get(e.getKey());
             if (a == null) {

@@ -14,8 +14,6 @@ public final class SeriesSampler {
 
     private final List<Point> points = new ArrayList<>();
     private long stride = 1;
-    /** Values still to pass before the next one kept (a countdown: no division per value). */
-    private long skip;
     private long seen;
     private double min = Double.POSITIVE_INFINITY;
     private double max = Double.NEGATIVE_INFINITY;
@@ -44,9 +42,7 @@ public final class SeriesSampler {
         lastFile = file;
         if (value < min) min = value;
         if (value > max) max = value;
-        seen++;
-        lastKept = skip == 0;
-        skip = lastKept ? stride - 1 : skip - 1;
+        lastKept = seen++ % stride == 0;
         if (first == null || lastKept) {
             Point p = new Point(at, value, line, file);
             if (first == null) first = p;
@@ -59,7 +55,6 @@ public final class SeriesSampler {
         if (points.size() >= CAPACITY) {
             thin(points, 2);
             stride *= 2;
-            skip = Math.floorMod(-seen, stride);
             lastKept = lastKept && points.get(points.size() - 1) == p;
         }
     }
@@ -90,7 +85,6 @@ public final class SeriesSampler {
             thin(points, 2);
             stride *= 2;
         }
-        skip = Math.floorMod(-seen, stride); // the next value kept is the next multiple of the stride, as one sampler would
         Point end = points.isEmpty() ? null : points.get(points.size() - 1);
         lastKept = end != null && end.line() == lastLine && end.at().equals(lastAt) && end.value() == lastValue;
     }

@@ -44,11 +44,10 @@ public final class SummaryBuilder {
     private long lines;
     private int rateShapes;
     /** The histogram of the level seen last (most events repeat the level before them). */
-    /** The histograms of the levels seen last, by level (levels alternate line by line: no map lookup for them). */
+    private String rateLevel;
+    private TimeHistogram levelHistogram;
     /** The tokens of the view being taken (filled again for each: the miner and the statistics only read them). */
     private final Tokens viewTokens = Tokens.reusable();
-    private final String[] recentLevels = new String[8];
-    private final TimeHistogram[] recentHistograms = new TimeHistogram[8];
 
     public SummaryBuilder(TemplateMiner miner) {
         this.miner = miner;
@@ -164,28 +163,17 @@ public final class SummaryBuilder {
         if (origin == null) origin = t;
         if (start == null || t.isBefore(start)) start = t;
         if (end == null || t.isAfter(end)) end = t;
+        if (!level.equals(rateLevel)) {
+            rateLevel = level;
+            levelHistogram = levelRate.computeIfAbsent(rateLevel, k -> new TimeHistogram(origin));
+        }
         long millis = t.toEpochMilli();
-        levelHistogram(level).add(millis, 1);
+        levelHistogram.add(millis, 1);
         if (s.rate == null && rateShapes < MAX_RATE_SHAPES) {
             s.rate = new TimeHistogram(origin);
             rateShapes++;
         }
         if (s.rate != null) s.rate.add(millis, 1);
-    }
-
-    private TimeHistogram levelHistogram(String level) {
-        for (int i = 0; i < recentLevels.length && recentLevels[i] != null; i++) {
-            if (level.equals(recentLevels[i])) return recentHistograms[i];
-        }
-        TimeHistogram h = levelRate.computeIfAbsent(level, k -> new TimeHistogram(origin));
-        for (int i = 0; i < recentLevels.length; i++) {
-            if (recentLevels[i] == null) {
-                recentLevels[i] = level;
-                recentHistograms[i] = h;
-                break;
-            }
-        }
-        return h;
     }
 
     /** Mines the templates and assembles the summary. */
