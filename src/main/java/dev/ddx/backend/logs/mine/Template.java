@@ -8,16 +8,14 @@ import java.util.List;
  *
  * @param id     stable within one mining run: {@code T1} is the template of the earliest message
  * @param tokens the template's tokens; {@code <*>} (alone or inside a token) marks a parameter
- * @param text   the tokens joined by spaces
  */
-public record Template(String id, List<String> tokens, String text) {
+public record Template(String id, List<String> tokens) {
     public Template {
         tokens = List.copyOf(tokens);
-        text = String.join(" ", tokens); // made once: every parsed event carries it
     }
 
-    public Template(String id, List<String> tokens) {
-        this(id, tokens, "");
+    public String text() {
+        return String.join(" ", tokens);
     }
 
     /** The values a message's tokens hold at this template's parameter positions. */

@@ -37,7 +37,6 @@ public final class TokenMasker {
         String s = tokens.text();
         int from = tokens.start(i);
         int to = tokens.end(i);
-        if (wildcard == 0 && masked.length() == WILDCARD.length() && digits(s, from, to)) return true; // a number is a value whole
         long span = span(s, from, to);
         if (span < 0) return tokens.is(i, masked);
         int a = (int) (span >>> 32) - from;
@@ -65,16 +64,6 @@ public final class TokenMasker {
         if (!isValue(s, value, trail)) return -1;
         int keep = url(s, value, trail) >= 0 ? 0 : wordPrefix(s, value, trail); // a URL is masked whole
         return ((long) (value + keep) << 32) | trail;
-    }
-
-    /** Whether {@code s[from, to)} is all ASCII digits (and not empty). */
-    private static boolean digits(String s, int from, int to) {
-        if (from >= to) return false;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') return false;
-        }
-        return true;
     }
 
     /** The first {@code c} in {@code s[from, to)}, or -1: the token only, not the rest of the message. */

@@ -9,9 +9,6 @@ import java.util.List;
  * numbers read in place, and token strings are only cut when a message is new.
  */
 public final class Tokens {
-    /** Bit c is set for the characters Java's {@code \\s} takes as whitespace (all below 64). */
-    private static final long SPACES = 1L << ' ' | 1L << '\t' | 1L << '\n' | 1L << '\r' | 1L << '\f' | 1L << 0x0b;
-
     private String text;
     private int[] bounds;
     private int size;
@@ -108,7 +105,7 @@ public final class Tokens {
     }
 
     private static boolean isSpace(char c) {
-        return c <= ' ' && (SPACES & (1L << c)) != 0;
+        return c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0b);
     }
 
     public int size() {

@@ -87,8 +87,8 @@ final class HeaderScanner {
                 case TIME -> i = iso(s, i, e.shape() == TimestampParser.Shape.ISO_T);
                 case LEVEL -> i = level(s, i, e, bounds, g);
                 case THREAD -> i = thread(s, i);
-                case NUMBER -> i = digitRun(s, i);
-                case WORD -> i = e.bracketed() ? upTo(s, i, ']') : nonSpaceRun(s, i);
+                case NUMBER -> i = run(s, i, Kind.DIGIT);
+                case WORD -> i = e.bracketed() ? upTo(s, i, ']') : run(s, i, Kind.NON_SPACE);
                 case SEPARATOR -> i = s.startsWith(e.literal(), i) ? i + e.literal().length() : -1;
                 case COMPONENT -> i = component(s, i, bounds, g);
                 case DASH_COMPONENT -> i = dashComponent(s, i, e.literal(), bounds, g);
@@ -111,6 +111,8 @@ final class HeaderScanner {
         return true;
     }
 
+    private enum Kind { DIGIT, NON_SPACE, LETTER }
+
     /** Java's {@code \s}: space, tab, newline, vertical tab, form feed, carriage return. */
     private static boolean space(char c) {
         return c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r');
@@ -121,32 +123,18 @@ final class HeaderScanner {
         return i;
     }
 
-    // one method per kind of run: a kind passed as a value costs a lookup per character
-
-    private static boolean digit(char c) {
-        return c >= '0' && c <= '9';
+    private static boolean is(Kind k, char c) {
+        return switch (k) {
+            case DIGIT -> c >= '0' && c <= '9';
+            case NON_SPACE -> !space(c);
+            case LETTER -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+        };
     }
 
-    private static boolean letter(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-    }
-
-    /** The end of a non-empty run of digits from i, or -1. */
-    private static int digitRun(String s, int i) {
+    /** The end of a non-empty run of the kind from i, or -1. */
+    private static int run(String s, int i, Kind k) {
         int j = i;
-        while (j < s.length() && digit(s.charAt(j))) j++;
-        return j > i ? j : -1;
-    }
-
-    private static int letterRun(String s, int i) {
-        int j = i;
-        while (j < s.length() && letter(s.charAt(j))) j++;
-        return j > i ? j : -1;
-    }
-
-    private static int nonSpaceRun(String s, int i) {
-        int j = i;
-        while (j < s.length() && !space(s.charAt(j))) j++;
+        while (j < s.length() && is(k, s.charAt(j))) j++;
         return j > i ? j : -1;
     }
 
@@ -157,7 +145,7 @@ final class HeaderScanner {
 
     private static int digits(String s, int i, int n) {
         if (i + n > s.length()) return -1;
-        for (int k = i; k < i + n; k++) if (!digit(s.charAt(k))) return -1;
+        for (int k = i; k < i + n; k++) if (!is(Kind.DIGIT, s.charAt(k))) return -1;
         return i + n;
     }
 
@@ -175,9 +163,9 @@ final class HeaderScanner {
         i = i < 0 ? -1 : lit(s, digits(s, i, 2), ':');
         i = i < 0 ? -1 : digits(s, i, 2);
         if (i < 0) return -1;
-        if (i + 1 < s.length() && (s.charAt(i) == '.' || s.charAt(i) == ',') && digit(s.charAt(i + 1))) {
+        if (i + 1 < s.length() && (s.charAt(i) == '.' || s.charAt(i) == ',') && is(Kind.DIGIT, s.charAt(i + 1))) {
             int j = i + 1;
-            while (j < s.length() && j - i - 1 < 9 && digit(s.charAt(j))) j++;
+            while (j < s.length() && j - i - 1 < 9 && is(Kind.DIGIT, s.charAt(j))) j++;
             i = j;
         }
         if (i < s.length() && s.charAt(i) == 'Z') return i + 1;
@@ -198,7 +186,7 @@ final class HeaderScanner {
             if (i < 0) return -1;
             i = spaces(s, i);
         }
-        int end = letterRun(s, i);
+        int end = run(s, i, Kind.LETTER);
         if (end < 0) return -1;
         bounds[2 * g] = i;
         bounds[2 * g + 1] = end;
@@ -230,7 +218,7 @@ final class HeaderScanner {
         while (end < s.length() && !space(s.charAt(end)) && s.charAt(end) != '[') end++;
         if (end == i) return -1;
         if (end < s.length() && s.charAt(end) == '[') {
-            int d = digitRun(s, end + 1);
+            int d = run(s, end + 1, Kind.DIGIT);
             int after = d < 0 ? -1 : lit(s, lit(s, d, ']'), ':');
             if (after > 0) {
                 set(bounds, g, i, end);
@@ -250,7 +238,7 @@ final class HeaderScanner {
 
     /** {@code (\S+)\s+} and the separator literal. */
     private static int dashComponent(String s, int i, String literal, int[] bounds, int g) {
-        int end = nonSpaceRun(s, i);
+        int end = run(s, i, Kind.NON_SPACE);
         if (end < 0) return -1;
         int j = spaces(s, end);
         if (j == end || !s.startsWith(literal, j)) return -1;
