@@ -30,8 +30,9 @@ import java.util.concurrent.Future;
  * start of the file) into its own {@link SummaryBuilder}, and the parts are added to the caller's
  * builder in file order, so shapes, template ids, line numbers and counts come out as a single
  * reader would give them. An event belongs to the chunk it starts in: a chunk skips the lines that
- * continue its predecessor's last event, and that predecessor reads on to fold them. At most one
- * chunk more than there are workers is in memory at once, each with a small shape table: when one
+ * continue its predecessor's last event, and that predecessor reads on to fold them. At most two
+ * chunks more than there are workers are in memory at once (one queued, one being added), each with
+ * a small shape table: when one
  * fills up (a log of very many distinct messages), the rest of the file is read by one reader into
  * the caller's builder, so memory stays within the bound of one table and the result is still the
  * single reader's.
@@ -130,8 +131,11 @@ final class ChunkedRead {
     private SourceStat run(SummaryBuilder into, Instant origin, List<String> notes) throws IOException {
         int chunks = bounds.length - 1;
         int workers = Math.max(1, Math.min(chunks, Runtime.getRuntime().availableProcessors()));
-        // the parts in memory (at most one more than the workers) hold half a table's shapes between them
-        int partShapes = Math.max(16, options.maxShapes() / (2 * (workers + 1)));
+        // one chunk more than the workers is queued, so a worker that finishes before the chunk being
+        // waited for goes straight on; the parts in memory (queued, being read, being added) hold half
+        // a table's shapes between them
+        int queued = workers + 1;
+        int partShapes = Math.max(16, options.maxShapes() / (2 * (queued + 1)));
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "ddx-log-chunk");
             t.setDaemon(true);
@@ -146,7 +150,7 @@ final class ChunkedRead {
         int next = 0;
         try {
             for (int k = 0; k < chunks; k++) {
-                while (next < chunks && window.size() < workers) {
+                while (next < chunks && window.size() < queued) {
                     int c = next++;
                     window.add(pool.submit(() -> part(c, origin, partShapes, 0, new SummaryBuilder(new TemplateMiner(partShapes), origin))));
                 }
