@@ -4,7 +4,6 @@ import dev.ddx.backend.logs.mine.TemplateMiner;
 import dev.ddx.backend.logs.read.EventReader;
 import dev.ddx.backend.logs.read.EventView;
 import dev.ddx.backend.logs.read.HeaderSpec;
-import dev.ddx.backend.logs.read.TimestampParser;
 import dev.ddx.backend.logs.source.FileSource;
 import dev.ddx.backend.logs.summary.SourceStat;
 import dev.ddx.backend.logs.summary.SummaryBuilder;

@@ -6,7 +6,6 @@ import dev.ddx.backend.logs.mine.TemplateMiner;
 import dev.ddx.backend.logs.mine.Tokens;
 import dev.ddx.backend.logs.read.EventReader;
 import dev.ddx.backend.logs.read.HeaderSpec;
-import dev.ddx.backend.logs.read.TimestampParser;
 import dev.ddx.backend.logs.source.FileSource;
 import dev.ddx.backend.logs.source.LogSource;
 import dev.ddx.backend.logs.source.MemorySource;
@@ -232,9 +231,14 @@ public final class LogSession implements AutoCloseable {
         try {
             stats.add(note(ChunkedRead.read(f, name, header, options, b, notes), notes));
         } catch (IOException e) {
-            notes.add("not read completely: " + name + " (" + e.getMessage() + ")");
-            stats.add(new SourceStat(name, "", 0, 0, 0, 0));
+            stats.add(unread(name, e, notes));
         }
+    }
+
+    /** A source that could not be read to its end: a note saying why, and no figures. */
+    private static SourceStat unread(String name, IOException e, List<String> notes) {
+        notes.add("not read completely: " + name + " (" + e.getMessage() + ")");
+        return new SourceStat(name, "", 0, 0, 0, 0);
     }
 
     private static SourceStat note(SourceStat s, List<String> notes) {
@@ -259,8 +263,7 @@ public final class LogSession implements AutoCloseable {
             });
             stats.add(note(new SourceStat(name, r.spec().text(), r.lineCount(), events[0], r.skippedBytes(), r.truncatedLines()), notes));
         } catch (IOException e) {
-            notes.add("not read completely: " + name + " (" + e.getMessage() + ")");
-            stats.add(new SourceStat(name, "", 0, 0, 0, 0));
+            stats.add(unread(name, e, notes));
         }
     }
 

@@ -150,30 +150,20 @@ public final class TemplateMiner {
      */
     private Shape overflow(String[] masked, long weight, boolean make) {
         SameLength same = byLength.get(masked.length);
-        if (same == null) {
-            String key = String.join(" ", masked);
-            if (!make) return null;
-            Shape s = new Shape(masked, key, order++);
-            shapes.put(key, s);
-            ofLength(masked.length).add(s);
-            return s;
-        }
+        if (same == null) return make ? newShape(masked, String.join(" ", masked)) : null;
         if (make) approximated += weight;
         Shape general = same.matchGeneral(masked);
         if (general != null) return general;
         Shape near = same.nearest(masked);
         String[] merged = near.tokens.clone();
-        for (int k = 0; k < merged.length; k++) if (!merged[k].equals(masked[k])) merged[k] = TokenMasker.WILDCARD;
+        wildcardWhereDiffer(merged, masked);
         String key = String.join(" ", merged);
         Shape s = shapes.get(key);
         if (s != null) return s;
         if (!make || generalShapes >= Math.max(16, maxShapes / 10)) return near;
-        s = new Shape(merged, key, order++);
-        shapes.put(key, s);
-        same.add(s);
+        s = newShape(merged, key);
         same.addGeneral(s);
         generalShapes++;
-        mined = false;
         return s;
     }
 
@@ -319,12 +309,13 @@ public final class TemplateMiner {
 
     private static String[] merged(Shape[] g) {
         String[] t = g[0].tokens.clone();
-        for (int i = 1; i < g.length; i++) {
-            for (int k = 0; k < t.length; k++) {
-                if (!t[k].equals(g[i].tokens[k])) t[k] = TokenMasker.WILDCARD;
-            }
-        }
+        for (int i = 1; i < g.length; i++) wildcardWhereDiffer(t, g[i].tokens);
         return t;
+    }
+
+    /** Puts a {@code <*>} in {@code tokens} wherever they differ from {@code other} (of the same length). */
+    private static void wildcardWhereDiffer(String[] tokens, String[] other) {
+        for (int k = 0; k < tokens.length; k++) if (!tokens[k].equals(other[k])) tokens[k] = TokenMasker.WILDCARD;
     }
 
     /** The first line of a message: folded stack traces are not part of its template. */

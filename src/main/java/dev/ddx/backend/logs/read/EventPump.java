@@ -23,15 +23,10 @@ public final class EventPump {
     private EventPump() {
     }
 
-    /** Every event of the reader, in order, to the sink; returns when the reader is exhausted. */
-    public static void drain(EventReader reader, Consumer<LogEvent> sink) throws IOException {
-        drain(reader, e -> e, sink);
-    }
-
     /**
-     * Like {@link #drain(EventReader, Consumer)}, with {@code prepare} applied to each event on the
+     * Every event of the reader, in order, to the sink, with {@code prepare} applied to each on the
      * reading thread (so it must not touch the caller's state): per-event work that needs no shared
-     * state is split between the two cores.
+     * state is split between the two cores. Returns when the reader is exhausted.
      */
     public static <T> void drain(EventReader reader, Function<LogEvent, T> prepare, Consumer<T> sink) throws IOException {
         BlockingQueue<List<T>> queue = new ArrayBlockingQueue<>(QUEUE);

@@ -26,7 +26,7 @@ public record FileSource(Path path) implements LogSource {
     /** Whether the file is gzip-compressed (by its magic bytes). */
     public boolean compressed() throws IOException {
         try (InputStream in = Files.newInputStream(path)) {
-            return in.read() == 0x1f && in.read() == 0x8b;
+            return gzipMagic(in.read(), in.read());
         }
     }
 
@@ -47,8 +47,13 @@ public record FileSource(Path path) implements LogSource {
         int b1 = b.read();
         int b2 = b.read();
         b.reset();
-        if (b1 == 0x1f && b2 == 0x8b) return new BufferedInputStream(new GZIPInputStream(b, 1 << 16), 1 << 16);
+        if (gzipMagic(b1, b2)) return new BufferedInputStream(new GZIPInputStream(b, 1 << 16), 1 << 16);
         return b;
+    }
+
+    /** Whether a stream's first two bytes are gzip's magic number. */
+    private static boolean gzipMagic(int b1, int b2) {
+        return b1 == 0x1f && b2 == 0x8b;
     }
 
     /** A line stream over a {@link LineReader}. */

@@ -143,7 +143,6 @@ final class ShapeStats {
             if (t == null) {
                 if (tracksInUse[0] >= maxTracks) continue;
                 t = numbers[k] = new Track();
-                t.unit = o.unit;
                 tracksInUse[0]++;
             }
             if (t.dead) continue;

@@ -61,14 +61,8 @@ public final class TimeHistogram {
      */
     public void addAll(TimeHistogram other) {
         widenTo(other.widthMillis);
-        long ow = other.widthMillis;
-        long shift = other.originMillis - originMillis;
         for (int i = 0; i < CAPACITY; i++) {
-            long n = other.counts[i];
-            if (n == 0) continue;
-            long offset = Math.max(0, shift + i * ow);
-            while (offset / widthMillis >= CAPACITY) widen();
-            counts[(int) (offset / widthMillis)] += n;
+            if (other.counts[i] != 0) add(other.originMillis + i * other.widthMillis, other.counts[i]);
         }
     }
 }
