@@ -91,7 +91,7 @@ final class ModelObserver {
                 calls, in, out));
     }
 
-    static SessionEvent.ToolRequest toolRequest(ToolExecutionRequest r) {
+    private static SessionEvent.ToolRequest toolRequest(ToolExecutionRequest r) {
         return new SessionEvent.ToolRequest(r.id() == null ? "" : r.id(), r.name(), r.arguments() == null ? "" : r.arguments());
     }
 

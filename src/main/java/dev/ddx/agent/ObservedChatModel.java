@@ -6,7 +6,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 
 /**
  * Wraps the session's model: masks secrets in every message before it leaves (when a masker is
- * set), emits {@link SessionEvent.ModelRequest} and {@link SessionEvent.ModelResponse} with token
+ * set), emits {@link dev.ddx.event.SessionEvent.ModelRequest} and {@link dev.ddx.event.SessionEvent.ModelResponse} with token
  * counts, retries failures with backoff per the {@link RetryPolicy}, and gives up with a
  * {@link ModelFailedException} (also when the model keeps making malformed tool calls).
  */
