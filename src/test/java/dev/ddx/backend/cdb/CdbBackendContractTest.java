@@ -3,8 +3,9 @@ package dev.ddx.backend.cdb;
 import dev.ddx.backend.BackendContext;
 import dev.ddx.backend.BackendContractTest;
 import dev.ddx.backend.DebuggerBackend;
+import dev.ddx.backend.pdb.PdbDriver;
+import dev.ddx.backend.pdb.PythonScenarios;
 import dev.ddx.backend.text.Fixtures;
-import org.junit.jupiter.api.Assumptions;
 
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -27,10 +28,9 @@ class CdbBackendContractTest extends BackendContractTest {
 
     @Override
     protected DebuggerBackend openCrash(BackendContext ctx) {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")) || Files.exists(Path.of("/usr/bin/python3")),
-                "python3 is needed for the cdb stand-in");
+        PythonScenarios.assumePython(); // the cdb stand-in is a Python script
         Path session = Fixtures.shared("cdb/analyze-v_user_breakpoint.txt");
-        CdbTransport t = new CdbTransport(List.of("python3", standin().toString(), session.toString()));
+        CdbTransport t = new CdbTransport(List.of(PdbDriver.python(), standin().toString(), session.toString()));
         return new CdbBackend(t, ctx, "cdb stand-in on " + session.getFileName());
     }
 

@@ -1,5 +1,7 @@
 package dev.ddx.backend.cdb;
 
+import dev.ddx.backend.pdb.PdbDriver;
+import dev.ddx.backend.pdb.PythonScenarios;
 import dev.ddx.backend.text.Fixtures;
 import dev.ddx.error.DebuggerTimeoutException;
 import org.junit.jupiter.api.Test;
@@ -15,8 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CdbTransportTest {
 
     private static CdbTransport standin(String fixture) throws Exception {
+        PythonScenarios.assumePython(); // the cdb stand-in is a Python script
         Path script = Path.of(CdbTransportTest.class.getResource("/cdb/cdb_standin.py").toURI());
-        return new CdbTransport(List.of("python3", script.toString(), Fixtures.shared(fixture).toString()));
+        return new CdbTransport(List.of(PdbDriver.python(), script.toString(), Fixtures.shared(fixture).toString()));
     }
 
     @Test
