@@ -1,8 +1,8 @@
 package dev.ddx.backend.gdb;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ddx.error.DebuggerException;
 import dev.ddx.model.CodeOwner;
 import dev.ddx.model.Probe;
@@ -10,6 +10,9 @@ import dev.ddx.model.Snapshot;
 import dev.ddx.model.StackFrame;
 import dev.ddx.model.TargetThread;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +23,7 @@ import java.util.Optional;
  * program's own code below it (its call arguments included).
  */
 final class GdbProbes {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
     private GdbProbes() {
     }
@@ -45,13 +48,9 @@ final class GdbProbes {
     }
 
     private static List<Probe> evaluate(GdbSession s, String threadId, int frame, List<String> exprs) {
-        ObjectNode req = JSON.createObjectNode();
-        req.put("thread", Integer.parseInt(threadId));
-        req.put("frame", frame);
-        exprs.forEach(req.putArray("exprs")::add);
         List<Probe> out = new ArrayList<>();
         try {
-            JsonNode doc = s.helper("ddx-probe " + req, s.ctx().callTimeout());
+            JsonNode doc = s.helper("ddx-probe " + request(threadId, frame, exprs), s.ctx().callTimeout());
             for (JsonNode p : doc.path("probes")) {
                 out.add(new Probe(threadId, frame, p.path("expr").asText(), p.path("value").asText(),
                         Probe.Status.valueOf(p.path("status").asText("ERROR"))));
@@ -61,5 +60,22 @@ final class GdbProbes {
             out.add(new Probe(threadId, frame, String.join(", ", exprs), e.getMessage(), Probe.Status.ERROR));
         }
         return out;
+    }
+
+    /** The helper's request, {@code {"thread":…,"frame":…,"exprs":[…]}}, written without building a JSON mapper. */
+    private static String request(String threadId, int frame, List<String> exprs) {
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(w)) {
+            g.writeStartObject();
+            g.writeNumberField("thread", Integer.parseInt(threadId));
+            g.writeNumberField("frame", frame);
+            g.writeArrayFieldStart("exprs");
+            for (String e : exprs) g.writeString(e);
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w.toString();
     }
 }
