@@ -175,7 +175,7 @@ final class ReplCommands {
         Optional<String> report = conversation.incident().analysis()
                 .map(a -> new MarkdownRenderer().render(IncidentReport.of(a)));
         if (report.isPresent()) {
-            // the same incident summary `ddx summarize` prints, for the same snapshot
+            // the incident report `ddx summarize` renders for the same snapshot (in full, even for a program that exited normally)
             print(report.get().stripTrailing());
             return;
         }
