@@ -1,6 +1,7 @@
 package dev.ddx.cli;
 
 import dev.ddx.backend.BackendContext;
+import dev.ddx.backend.Executables;
 import dev.ddx.backend.TargetSpec;
 import dev.ddx.error.DebuggerException;
 import dev.ddx.error.UsageException;
@@ -13,7 +14,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -106,12 +106,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     static void requireTool(String name, String hint) {
-        String path = System.getenv("PATH");
-        if (path != null) {
-            for (String d : path.split(File.pathSeparator)) {
-                if (!d.isEmpty() && Files.isExecutable(Path.of(d, name))) return;
-            }
-        }
+        if (Executables.onPath(name).isPresent()) return;
         throw new UsageException(name + " is not installed (not found on PATH); ddx demo needs it", hint);
     }
 

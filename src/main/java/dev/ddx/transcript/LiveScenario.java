@@ -1,9 +1,9 @@
 package dev.ddx.transcript;
 
+import dev.ddx.backend.Executables;
 import dev.ddx.backend.TargetSpec;
 import dev.ddx.error.UsageException;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -179,12 +179,7 @@ public final class LiveScenario implements AutoCloseable {
     }
 
     private static boolean onPath(String tool) {
-        String path = System.getenv("PATH");
-        if (path == null) return false;
-        for (String dir : path.split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, tool))) return true;
-        }
-        return false;
+        return Executables.onPath(tool).isPresent();
     }
 
     /** Kills the programs it started. */

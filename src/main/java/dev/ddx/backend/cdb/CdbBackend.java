@@ -2,6 +2,7 @@ package dev.ddx.backend.cdb;
 
 import dev.ddx.backend.BackendContext;
 import dev.ddx.backend.DebuggerBackend;
+import dev.ddx.backend.Executables;
 import dev.ddx.backend.TargetSpec;
 import dev.ddx.backend.Transport;
 import dev.ddx.backend.text.DumpKind;
@@ -13,12 +14,9 @@ import dev.ddx.error.UsageException;
 import dev.ddx.event.SessionEvent;
 import dev.ddx.model.Snapshot;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * cdb.exe driven live (Windows) on a dump ({@code -z FILE}) or a process ({@code -p PID}). Every
@@ -43,7 +41,7 @@ public final class CdbBackend implements DebuggerBackend {
         if (spec.dump().isEmpty() && spec.pid().isEmpty()) {
             throw new UsageException("live cdb needs --cdb-dump FILE or --cdb-pid N", "name the dump or the process");
         }
-        Path cdb = spec.cdbPath().or(CdbBackend::onPath).orElseThrow(() -> new UsageException(
+        Path cdb = spec.cdbPath().or(() -> Executables.onPath("cdb.exe", "cdb")).orElseThrow(() -> new UsageException(
                 "cdb.exe was not found on PATH",
                 "live cdb runs on Windows with the Debugging Tools for Windows; give --cdb PATH, or save cdb's output and use --dump FILE"));
         List<String> cmd = new ArrayList<>(List.of(cdb.toString(), "-lines"));
@@ -51,18 +49,6 @@ public final class CdbBackend implements DebuggerBackend {
         spec.pid().ifPresent(p -> cmd.addAll(List.of("-p", String.valueOf(p))));
         String what = spec.dump().map(d -> "dump " + d).orElse("process " + spec.pid().orElse(0L));
         return new CdbBackend(new CdbTransport(cmd), ctx, "cdb on " + what);
-    }
-
-    private static Optional<Path> onPath() {
-        String path = System.getenv("PATH");
-        if (path == null) return Optional.empty();
-        for (String dir : path.split(File.pathSeparator)) {
-            for (String name : List.of("cdb.exe", "cdb")) {
-                Path p = Path.of(dir, name);
-                if (Files.isExecutable(p)) return Optional.of(p);
-            }
-        }
-        return Optional.empty();
     }
 
     @Override

@@ -1,10 +1,10 @@
 package dev.ddx.backend.gdb;
 
+import dev.ddx.backend.Executables;
 import dev.ddx.error.TargetUnreadableException;
 import dev.ddx.error.UsageException;
 import dev.ddx.model.InputInfo;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,11 +93,8 @@ final class GdbInputChecks {
             if (!Files.isExecutable(p)) throw new UsageException(name + " is not executable", "chmod +x " + name);
             return p;
         }
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path p = Paths.get(dir.isEmpty() ? "." : dir, name);
-            if (Files.isRegularFile(p) && Files.isExecutable(p)) return p.toAbsolutePath();
-        }
-        throw new UsageException("no such program on the PATH: " + name, "give its path, e.g. ./" + name);
+        return Executables.onPath(name).map(Path::toAbsolutePath)
+                .orElseThrow(() -> new UsageException("no such program on the PATH: " + name, "give its path, e.g. ./" + name));
     }
 
     private static void exists(Path p, String what) {
