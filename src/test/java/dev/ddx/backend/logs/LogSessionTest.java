@@ -66,6 +66,25 @@ class LogSessionTest {
         }
     }
 
+    @Test
+    void anExceptionNamedInsideAValueOfItsMessageIsStillCounted() throws Exception {
+        // the summary checks a message for exception words by its shape's literal tokens and its value
+        // tokens apart: "Http2Exception:" has a digit, so it is a value, masked in the shape
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 50; i++) {
+            String ts = "2024-03-01 10:00:" + (10 + i / 10) + "," + (100 + i);
+            b.append(ts).append(" WARN [h2] com.acme.Net: com.acme.Http2Exception: stream ").append(i).append(" reset\n");
+            b.append(ts).append(" INFO [h2] com.acme.Net: stream ").append(i).append(" opened\n");
+            if (i % 10 == 0) b.append(ts).append(" WARN [io] com.acme.Disk: java.io.IOException: disk ").append(i).append(" full\n");
+        }
+        Path log = Files.writeString(dir.resolve("h2.log"), b.toString());
+        try (LogSession s = LogSession.open(List.of(log.toString()), LogOptions.defaults(CLOCK))) {
+            List<dev.ddx.backend.logs.summary.ExceptionGroup> groups = s.summary().exceptions();
+            assertEquals(List.of("com.acme.Http2Exception=50", "java.io.IOException=5"),
+                    groups.stream().map(g -> g.chain().get(0) + "=" + g.count()).sorted().toList());
+        }
+    }
+
     static String word(java.util.Random r) {
         StringBuilder w = new StringBuilder();
         for (int k = 4 + r.nextInt(5); k > 0; k--) w.append((char) ('a' + r.nextInt(26)));

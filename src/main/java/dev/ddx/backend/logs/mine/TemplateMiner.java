@@ -27,6 +27,8 @@ public final class TemplateMiner {
     /** Reused for building shape keys (this class is not thread-safe anyway). */
     private final StringBuilder key = new StringBuilder(256);
     private boolean mined;
+    /** Whether the message counted last masks to exactly the shape it was counted under (false: the table was full). */
+    private boolean exact;
 
     public TemplateMiner(int maxShapes) {
         this.maxShapes = maxShapes;
@@ -75,6 +77,7 @@ public final class TemplateMiner {
     /** Counts a hit in way w of the slot and moves it to the front, where the next message looks first. */
     private Shape counted(Shape hit, int slot, int w, long weight) {
         hit.count += weight;
+        exact = true;
         if (w > 0) {
             System.arraycopy(recent, slot, recent, slot + 1, w);
             recent[slot] = hit;
@@ -98,7 +101,8 @@ public final class TemplateMiner {
         }
         String key = this.key.toString();
         Shape s = shapes.get(key);
-        if (s == null && shapes.size() >= maxShapes) {
+        exact = s != null || shapes.size() < maxShapes;
+        if (!exact) {
             s = overflow(masked, weight, true); // not remembered in the cache: it does not fit these tokens exactly
         } else {
             if (s == null) s = newShape(masked, key);
@@ -165,6 +169,14 @@ public final class TemplateMiner {
         same.addGeneral(s);
         generalShapes++;
         return s;
+    }
+
+    /**
+     * Whether the message {@link #add} counted last masks to exactly the shape it returned, so that
+     * the shape's literal tokens are the message's; false when a full table counted it under another.
+     */
+    public boolean lastExact() {
+        return exact;
     }
 
     /** Messages counted, since the table filled, under a shape that is not exactly theirs. */

@@ -80,12 +80,17 @@ public final class Tokens {
                 if (end > to || !text.regionMatches(start, token, 0, token.length())) return false;
                 i = end;
                 if (i < to && !isSpace(text.charAt(i))) return false;
+                b[2 * k] = start;
+                b[2 * k + 1] = i;
             } else {
-                while (i < to && !isSpace(text.charAt(i))) i++;
+                boolean digits = true;
+                for (char c; i < to && !isSpace(c = text.charAt(i)); i++) digits &= (char) (c - '0') <= 9;
+                b[2 * k] = start;
+                b[2 * k + 1] = i;
+                // a run of digits (the commonest value) masks to a bare <*>, whatever else it could be
+                if (digits ? wildcard != 0 || token.length() != TokenMasker.WILDCARD.length()
+                        : !TokenMasker.masksTo(this, k, token, wildcard)) return false;
             }
-            b[2 * k] = start;
-            b[2 * k + 1] = i;
-            if (wildcard >= 0 && !TokenMasker.masksTo(this, k, token, wildcard)) return false;
         }
         while (i < to && isSpace(text.charAt(i))) i++;
         return i >= to;

@@ -35,6 +35,25 @@ public final class ExceptionParser {
                 || has(text, from, to, "Traceback") || has(text, from, to, "Caused by");
     }
 
+    /**
+     * Whether {@code text[from, to)} holds a word {@link #mayHold} looks for, or "Caused" (half of
+     * "Caused by"): one token's part of the check, so that a message can be checked by its shape's
+     * literal words once and its value tokens alone after that.
+     */
+    public static boolean mayHoldPart(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == 'E' ? startsAt(text, i, to, "Exception") || startsAt(text, i, to, "Error")
+                    : c == 'T' ? startsAt(text, i, to, "Throwable") || startsAt(text, i, to, "Traceback")
+                    : c == 'C' && startsAt(text, i, to, "Caused")) return true;
+        }
+        return false;
+    }
+
+    private static boolean startsAt(String text, int at, int to, String word) {
+        return at + word.length() <= to && text.startsWith(word, at);
+    }
+
     private static boolean has(String text, int from, int to, String word) {
         int at = text.indexOf(word, from);
         return at >= 0 && at + word.length() <= to;

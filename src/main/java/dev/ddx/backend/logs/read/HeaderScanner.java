@@ -87,8 +87,8 @@ final class HeaderScanner {
                 case TIME -> i = iso(s, i, e.shape() == TimestampParser.Shape.ISO_T);
                 case LEVEL -> i = level(s, i, e, bounds, g);
                 case THREAD -> i = thread(s, i);
-                case NUMBER -> i = run(s, i, Kind.DIGIT);
-                case WORD -> i = e.bracketed() ? upTo(s, i, ']') : run(s, i, Kind.NON_SPACE);
+                case NUMBER -> i = digitRun(s, i);
+                case WORD -> i = e.bracketed() ? upTo(s, i, ']') : nonSpaceRun(s, i);
                 case SEPARATOR -> i = s.startsWith(e.literal(), i) ? i + e.literal().length() : -1;
                 case COMPONENT -> i = component(s, i, bounds, g);
                 case DASH_COMPONENT -> i = dashComponent(s, i, e.literal(), bounds, g);
@@ -111,11 +111,17 @@ final class HeaderScanner {
         return true;
     }
 
-    private enum Kind { DIGIT, NON_SPACE, LETTER }
-
     /** Java's {@code \s}: space, tab, newline, vertical tab, form feed, carriage return. */
     private static boolean space(char c) {
         return c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r');
+    }
+
+    private static boolean digit(char c) {
+        return (char) (c - '0') <= 9;
+    }
+
+    private static boolean letter(char c) {
+        return (char) ((c | 0x20) - 'a') < 26;
     }
 
     private static int spaces(String s, int i) {
@@ -123,30 +129,30 @@ final class HeaderScanner {
         return i;
     }
 
-    private static boolean is(Kind k, char c) {
-        return switch (k) {
-            case DIGIT -> c >= '0' && c <= '9';
-            case NON_SPACE -> !space(c);
-            case LETTER -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-        };
+    /** The end of a non-empty run of digits from i, or -1. */
+    private static int digitRun(String s, int i) {
+        int j = i;
+        while (j < s.length() && digit(s.charAt(j))) j++;
+        return j > i ? j : -1;
     }
 
-    /** The end of a non-empty run of the kind from i, or -1. */
-    private static int run(String s, int i, Kind k) {
+    /** The end of a non-empty run of non-space characters from i, or -1. */
+    private static int nonSpaceRun(String s, int i) {
         int j = i;
-        while (j < s.length() && is(k, s.charAt(j))) j++;
+        while (j < s.length() && !space(s.charAt(j))) j++;
+        return j > i ? j : -1;
+    }
+
+    /** The end of a non-empty run of ASCII letters from i, or -1. */
+    private static int letterRun(String s, int i) {
+        int j = i;
+        while (j < s.length() && letter(s.charAt(j))) j++;
         return j > i ? j : -1;
     }
 
     private static int upTo(String s, int i, char stop) {
-        while (i < s.length() && s.charAt(i) != stop) i++;
-        return i;
-    }
-
-    private static int digits(String s, int i, int n) {
-        if (i + n > s.length()) return -1;
-        for (int k = i; k < i + n; k++) if (!is(Kind.DIGIT, s.charAt(k))) return -1;
-        return i + n;
+        int at = s.indexOf(stop, i);
+        return at < 0 ? s.length() : at;
     }
 
     private static int lit(String s, int i, char c) {
@@ -155,28 +161,38 @@ final class HeaderScanner {
 
     /** {@code \d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}([.,]\d{1,9})?(Z|[+-]\d{2}:?\d{2})?}; greedy parts never need to give back here. */
     private static int iso(String s, int i, boolean tOnly) {
-        i = lit(s, digits(s, i, 4), '-');
-        i = i < 0 ? -1 : lit(s, digits(s, i, 2), '-');
-        i = i < 0 ? -1 : digits(s, i, 2);
-        if (i < 0 || i >= s.length() || !(s.charAt(i) == 'T' || (!tOnly && s.charAt(i) == ' '))) return -1;
-        i = lit(s, digits(s, i + 1, 2), ':');
-        i = i < 0 ? -1 : lit(s, digits(s, i, 2), ':');
-        i = i < 0 ? -1 : digits(s, i, 2);
-        if (i < 0) return -1;
-        if (i + 1 < s.length() && (s.charAt(i) == '.' || s.charAt(i) == ',') && is(Kind.DIGIT, s.charAt(i + 1))) {
+        int n = s.length();
+        if (i + 19 > n) return -1;
+        char t = s.charAt(i + 10);
+        if (!(digit(s.charAt(i)) && digit(s.charAt(i + 1)) && digit(s.charAt(i + 2)) && digit(s.charAt(i + 3))
+                && s.charAt(i + 4) == '-' && digit(s.charAt(i + 5)) && digit(s.charAt(i + 6))
+                && s.charAt(i + 7) == '-' && digit(s.charAt(i + 8)) && digit(s.charAt(i + 9))
+                && (t == 'T' || (!tOnly && t == ' '))
+                && digit(s.charAt(i + 11)) && digit(s.charAt(i + 12)) && s.charAt(i + 13) == ':'
+                && digit(s.charAt(i + 14)) && digit(s.charAt(i + 15)) && s.charAt(i + 16) == ':'
+                && digit(s.charAt(i + 17)) && digit(s.charAt(i + 18)))) return -1;
+        i += 19;
+        if (i + 1 < n && (s.charAt(i) == '.' || s.charAt(i) == ',') && digit(s.charAt(i + 1))) {
             int j = i + 1;
-            while (j < s.length() && j - i - 1 < 9 && is(Kind.DIGIT, s.charAt(j))) j++;
+            while (j < n && j - i - 1 < 9 && digit(s.charAt(j))) j++;
             i = j;
         }
-        if (i < s.length() && s.charAt(i) == 'Z') return i + 1;
-        if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-            int h = digits(s, i + 1, 2);
+        if (i >= n) return i;
+        char z = s.charAt(i);
+        if (z == 'Z') return i + 1;
+        if (z == '+' || z == '-') {
+            int h = twoDigits(s, i + 1);
             if (h < 0) return i;
-            int m = h < s.length() && s.charAt(h) == ':' ? digits(s, h + 1, 2) : -1;
-            if (m < 0) m = digits(s, h, 2);
+            int m = h < n && s.charAt(h) == ':' ? twoDigits(s, h + 1) : -1;
+            if (m < 0) m = twoDigits(s, h);
             return m < 0 ? i : m;
         }
         return i;
+    }
+
+    /** i + 2 when two digits stand at i, else -1. */
+    private static int twoDigits(String s, int i) {
+        return i + 2 <= s.length() && digit(s.charAt(i)) && digit(s.charAt(i + 1)) ? i + 2 : -1;
     }
 
     /** {@code ([A-Za-z]+)} or {@code \[\s*([A-Za-z]+)\s*\]}, then the literal ':' when the part has one. */
@@ -186,7 +202,7 @@ final class HeaderScanner {
             if (i < 0) return -1;
             i = spaces(s, i);
         }
-        int end = run(s, i, Kind.LETTER);
+        int end = letterRun(s, i);
         if (end < 0) return -1;
         bounds[2 * g] = i;
         bounds[2 * g + 1] = end;
@@ -198,6 +214,11 @@ final class HeaderScanner {
 
     /** {@code ((?:[^\[\]]++|\[[^\]]*+\])*+)} inside the brackets: plain text and bracketed pieces, possessively. */
     private static int thread(String s, int i) {
+        int first = s.indexOf(']', i);
+        if (first >= 0) {
+            int open = s.indexOf('[', i);
+            if (open < 0 || open > first) return first; // plain text up to the first ']': the common case
+        }
         while (i < s.length()) {
             char c = s.charAt(i);
             if (c == ']') break;
@@ -215,10 +236,15 @@ final class HeaderScanner {
     /** {@code ([^\s\[]+)(?:\[(\d+)\])?:}: the longest run that still leaves the ':' (or {@code [pid]:}) after it. */
     private static int component(String s, int i, int[] bounds, int g) {
         int end = i;
-        while (end < s.length() && !space(s.charAt(end)) && s.charAt(end) != '[') end++;
+        int n = s.length();
+        while (end < n) {
+            char c = s.charAt(end);
+            if (c <= ' ' ? space(c) : c == '[') break;
+            end++;
+        }
         if (end == i) return -1;
         if (end < s.length() && s.charAt(end) == '[') {
-            int d = run(s, end + 1, Kind.DIGIT);
+            int d = digitRun(s, end + 1);
             int after = d < 0 ? -1 : lit(s, lit(s, d, ']'), ':');
             if (after > 0) {
                 set(bounds, g, i, end);
@@ -238,7 +264,7 @@ final class HeaderScanner {
 
     /** {@code (\S+)\s+} and the separator literal. */
     private static int dashComponent(String s, int i, String literal, int[] bounds, int g) {
-        int end = run(s, i, Kind.NON_SPACE);
+        int end = nonSpaceRun(s, i);
         if (end < 0) return -1;
         int j = spaces(s, end);
         if (j == end || !s.startsWith(literal, j)) return -1;

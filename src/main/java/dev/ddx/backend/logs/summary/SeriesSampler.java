@@ -42,7 +42,7 @@ public final class SeriesSampler {
         lastFile = file;
         if (value < min) min = value;
         if (value > max) max = value;
-        lastKept = seen++ % stride == 0;
+        lastKept = (seen++ & (stride - 1)) == 0; // the stride is a power of two
         if (first == null || lastKept) {
             Point p = new Point(at, value, line, file);
             if (first == null) first = p;

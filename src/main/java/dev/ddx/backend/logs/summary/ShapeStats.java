@@ -24,6 +24,8 @@ final class ShapeStats {
     private int lastLast;
     String example;
     TimeHistogram rate;
+    /** Whether the shape's literal tokens may name an exception: 0 not known yet, 1 no, 2 yes (see SummaryBuilder#mayHold). */
+    byte literalsMayHold;
     /** Per parameter position (the n-th {@code <*>}), the numbers seen there, or null. */
     Track[] numbers;
 

@@ -137,7 +137,27 @@ public final class SummaryBuilder {
         s.add(file, first, last, level, time, text, from, to);
         if (time.isPresent()) time(time.get(), level, s);
         s.addNumbers(time, first, file, shape, tokens, MAX_NUMBER_TRACKS, tracksInUse);
-        return last > first || ExceptionParser.mayHold(text, from, to);
+        return last > first || mayHold(s, shape, tokens, text, from, to);
+    }
+
+    /**
+     * {@link ExceptionParser#mayHold} of the message {@code text[from, to)}, mostly from its shape:
+     * when the shape's literal tokens are the message's and name no exception, only the message's
+     * value tokens need looking at (a word of it lies inside one token, or "Caused by" across two).
+     */
+    private boolean mayHold(ShapeStats s, Shape shape, Tokens tokens, String text, int from, int to) {
+        if (!miner.lastExact() || shape.size() != tokens.size()) return ExceptionParser.mayHold(text, from, to);
+        if (s.literalsMayHold == 0) {
+            String key = shape.key();
+            s.literalsMayHold = ExceptionParser.mayHoldPart(key, 0, key.length()) ? (byte) 2 : 1;
+        }
+        if (s.literalsMayHold == 2) return ExceptionParser.mayHold(text, from, to);
+        for (int i = 0; i < tokens.size(); i++) {
+            if (shape.wildcard(i) >= 0 && ExceptionParser.mayHoldPart(tokens.text(), tokens.start(i), tokens.end(i))) {
+                return ExceptionParser.mayHold(text, from, to);
+            }
+        }
+        return false;
     }
 
     /** The statistics of a shape of this builder's miner; made when {@code make}, else null when it has none yet. */

@@ -13,6 +13,10 @@ public final class TimeHistogram {
     private final long originMillis;
     private long widthMillis = 1000;
     private final long[] counts = new long[CAPACITY];
+    /** The bucket counted last and the times it holds ({@code [lastStart, lastEnd)}; empty before the first). */
+    private int last;
+    private long lastStart = Long.MAX_VALUE;
+    private long lastEnd = Long.MIN_VALUE;
 
     public TimeHistogram(Instant origin) {
         this.originMillis = origin.toEpochMilli();
@@ -24,9 +28,16 @@ public final class TimeHistogram {
 
     /** Counts n at a time given in epoch milliseconds. */
     public void add(long epochMillis, long n) {
+        if (epochMillis >= lastStart && epochMillis < lastEnd) { // most times fall in the bucket of the time before
+            counts[last] += n;
+            return;
+        }
         long offset = Math.max(0, epochMillis - originMillis);
         while (offset / widthMillis >= CAPACITY) widen();
-        counts[(int) (offset / widthMillis)] += n;
+        last = (int) (offset / widthMillis);
+        counts[last] += n;
+        lastStart = originMillis + last * widthMillis;
+        lastEnd = lastStart + widthMillis;
     }
 
     /** Widens to at least the given width (a power-of-two multiple of one second). */
@@ -38,6 +49,8 @@ public final class TimeHistogram {
         for (int i = 0; i < CAPACITY / 2; i++) counts[i] = counts[2 * i] + counts[2 * i + 1];
         for (int i = CAPACITY / 2; i < CAPACITY; i++) counts[i] = 0;
         widthMillis *= 2;
+        lastStart = Long.MAX_VALUE;
+        lastEnd = Long.MIN_VALUE;
     }
 
     public long widthMillis() {
