@@ -12,6 +12,8 @@ public final class Tokens {
     private String text;
     private int[] bounds;
     private int size;
+    /** Bit k: token k is a run of ASCII digits (see {@link #digitRun}). */
+    private long digitRuns;
 
     private Tokens(String text, int[] bounds, int size) {
         this.text = text;
@@ -53,6 +55,7 @@ public final class Tokens {
         this.text = text;
         this.bounds = b;
         this.size = n;
+        this.digitRuns = 0;
         return this;
     }
 
@@ -68,6 +71,8 @@ public final class Tokens {
         int[] b = bounds;
         this.text = text;
         this.size = count;
+        long digitRuns = 0;
+        this.digitRuns = 0;
         int i = from;
         for (int k = 0; k < count; k++) {
             while (i < to && isSpace(text.charAt(i))) i++;
@@ -90,10 +95,21 @@ public final class Tokens {
                 // a run of digits (the commonest value) masks to a bare <*>, whatever else it could be
                 if (digits ? wildcard != 0 || token.length() != TokenMasker.WILDCARD.length()
                         : !TokenMasker.masksTo(this, k, token, wildcard)) return false;
+                if (digits && k < 64) digitRuns |= 1L << k;
             }
         }
         while (i < to && isSpace(text.charAt(i))) i++;
+        this.digitRuns = digitRuns;
         return i >= to;
+    }
+
+    /**
+     * Whether token i is known to be a run of ASCII digits: told for the value tokens of a message
+     * {@link #splitAs} matched (the first 64 tokens), so a reader of its numbers can skip the general
+     * checks. False when not known, as after {@link #split}.
+     */
+    public boolean digitRun(int i) {
+        return i < 64 && (digitRuns >>> i & 1) != 0;
     }
 
     /** The {@link String#hashCode()} of the first token of {@code text[from, to)}, or 0 when it has none. */

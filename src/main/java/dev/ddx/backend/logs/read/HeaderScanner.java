@@ -12,18 +12,39 @@ import java.util.List;
  */
 final class HeaderScanner {
     private final HeaderDetector.Element[] parts;
-    private final HeaderDetector.Kind[] kinds;
+    /** What part k is, as one of the {@code OP_} codes: the per-line loop switches on these. */
+    private final int[] ops;
     /** Whether part k is in brackets that {@link #scan} reads (all but levels, which read their own). */
     private final boolean[] brackets;
     private final int groups;
 
+    private static final int OP_ISO = 0;
+    private static final int OP_ISO_T = 1;
+    private static final int OP_LEVEL = 2;
+    private static final int OP_THREAD = 3;
+    private static final int OP_NUMBER = 4;
+    private static final int OP_WORD = 5;
+    private static final int OP_BRACKETED_WORD = 6;
+    private static final int OP_SEPARATOR = 7;
+    private static final int OP_COMPONENT = 8;
+    private static final int OP_DASH_COMPONENT = 9;
+
     private HeaderScanner(List<HeaderDetector.Element> parts, int groups) {
         this.parts = parts.toArray(new HeaderDetector.Element[0]);
-        this.kinds = new HeaderDetector.Kind[this.parts.length];
+        this.ops = new int[this.parts.length];
         this.brackets = new boolean[this.parts.length];
         for (int k = 0; k < this.parts.length; k++) {
             HeaderDetector.Element e = this.parts[k];
-            kinds[k] = e.kind();
+            ops[k] = switch (e.kind()) {
+                case TIME -> e.shape() == TimestampParser.Shape.ISO_T ? OP_ISO_T : OP_ISO;
+                case LEVEL -> OP_LEVEL;
+                case THREAD -> OP_THREAD;
+                case NUMBER -> OP_NUMBER;
+                case WORD -> e.bracketed() ? OP_BRACKETED_WORD : OP_WORD;
+                case SEPARATOR -> OP_SEPARATOR;
+                case COMPONENT -> OP_COMPONENT;
+                case DASH_COMPONENT -> OP_DASH_COMPONENT;
+            };
             brackets[k] = (e.bracketed() || e.kind() == HeaderDetector.Kind.THREAD) && e.kind() != HeaderDetector.Kind.LEVEL;
         }
         this.groups = groups;
@@ -69,13 +90,11 @@ final class HeaderScanner {
         int i = 0;
         int g = 0;
         int n = s.length();
-        for (int k = 0; k < parts.length; k++) {
-            HeaderDetector.Element e = parts[k];
-            HeaderDetector.Kind kind = kinds[k];
+        int[] ops = this.ops;
+        for (int k = 0; k < ops.length; k++) {
             if (k > 0) {
-                int j = spaces(s, i);
-                if (j == i) return false;
-                i = j;
+                if (i >= n || !space(s.charAt(i))) return false;
+                i = spaces(s, i + 1);
             }
             boolean br = brackets[k];
             if (br) {
@@ -83,22 +102,37 @@ final class HeaderScanner {
                 i++;
             }
             int start = i;
-            switch (kind) {
-                case TIME -> i = iso(s, i, e.shape() == TimestampParser.Shape.ISO_T);
-                case LEVEL -> i = level(s, i, e, bounds, g);
-                case THREAD -> i = thread(s, i);
-                case NUMBER -> i = digitRun(s, i);
-                case WORD -> i = e.bracketed() ? upTo(s, i, ']') : nonSpaceRun(s, i);
-                case SEPARATOR -> i = s.startsWith(e.literal(), i) ? i + e.literal().length() : -1;
-                case COMPONENT -> i = component(s, i, bounds, g);
-                case DASH_COMPONENT -> i = dashComponent(s, i, e.literal(), bounds, g);
-            }
-            if (i < 0) return false;
-            switch (kind) {
-                case TIME, THREAD, NUMBER, WORD -> set(bounds, g++, start, i);
-                case LEVEL, DASH_COMPONENT -> g++; // set by their readers
-                case COMPONENT -> g += 2;
-                case SEPARATOR -> { }
+            switch (ops[k]) {
+                case OP_ISO, OP_ISO_T -> {
+                    i = iso(s, i, ops[k] == OP_ISO_T);
+                    if (i < 0) return false;
+                    set(bounds, g++, start, i);
+                }
+                case OP_LEVEL -> {
+                    i = level(s, i, parts[k], bounds, g++);
+                    if (i < 0) return false;
+                }
+                case OP_THREAD -> set(bounds, g++, start, i = thread(s, i));
+                case OP_NUMBER, OP_WORD -> {
+                    i = ops[k] == OP_NUMBER ? digitRun(s, i) : nonSpaceRun(s, i);
+                    if (i < 0) return false;
+                    set(bounds, g++, start, i);
+                }
+                case OP_BRACKETED_WORD -> set(bounds, g++, start, i = upTo(s, i, ']'));
+                case OP_SEPARATOR -> {
+                    String literal = parts[k].literal();
+                    if (!s.startsWith(literal, i)) return false;
+                    i += literal.length();
+                }
+                case OP_COMPONENT -> {
+                    i = component(s, i, bounds, g);
+                    if (i < 0) return false;
+                    g += 2;
+                }
+                default -> { // OP_DASH_COMPONENT
+                    i = dashComponent(s, i, parts[k].literal(), bounds, g++);
+                    if (i < 0) return false;
+                }
             }
             if (br) {
                 if (i >= n || s.charAt(i) != ']') return false;
@@ -107,7 +141,7 @@ final class HeaderScanner {
         }
         i = spaces(s, i);
         bounds[2 * g] = i;
-        bounds[2 * g + 1] = s.length();
+        bounds[2 * g + 1] = n;
         return true;
     }
 

@@ -98,6 +98,13 @@ final class ShapeStats {
             }
             if (t.dead) continue;
             String v = tokens.text();
+            if (tokens.digitRun(i) && tokens.length(i) <= 12) { // a bare <*> of digits: NumberParser's value, read directly
+                long number = 0;
+                for (int c = tokens.start(i); c < tokens.end(i); c++) number = number * 10 + (v.charAt(c) - '0');
+                if (t.sampler.count() == 0) t.unit = "";
+                t.sampler.add(time.get(), number, line, file);
+                continue;
+            }
             int suffix = shape.token(i).length() - w - dev.ddx.backend.logs.mine.TokenMasker.WILDCARD.length();
             boolean inner = tokens.length(i) >= w + suffix; // the value without the token's kept prefix and suffix
             int from = tokens.start(i) + (inner ? w : 0);

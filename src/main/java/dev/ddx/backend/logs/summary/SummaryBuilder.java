@@ -153,7 +153,7 @@ public final class SummaryBuilder {
         }
         if (s.literalsMayHold == 2) return ExceptionParser.mayHold(text, from, to);
         for (int i = 0; i < tokens.size(); i++) {
-            if (shape.wildcard(i) >= 0 && ExceptionParser.mayHoldPart(tokens.text(), tokens.start(i), tokens.end(i))) {
+            if (shape.wildcard(i) >= 0 && !tokens.digitRun(i) && ExceptionParser.mayHoldPart(tokens.text(), tokens.start(i), tokens.end(i))) {
                 return ExceptionParser.mayHold(text, from, to);
             }
         }
