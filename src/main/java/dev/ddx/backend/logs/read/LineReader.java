@@ -32,6 +32,8 @@ public final class LineReader implements Closeable {
     /** What the newline scan saw of the current line: a NUL, how many other control bytes, whether it was cut. */
     private boolean nul;
     private int control;
+    /** Whether the current line has a byte above 0x7f (else it is ASCII, and decoded without checking for UTF-8). */
+    private boolean high;
     private boolean lineCut;
     /** Whether the current line's bytes are in {@code buf} at {@code srcOff} (it lay there whole), else copied into {@code line}. */
     private boolean direct;
@@ -76,7 +78,7 @@ public final class LineReader implements Closeable {
             byte[] src = direct ? buf : line;
             int off = direct ? srcOff : 0;
             if (len > 0 && src[off + len - 1] == '\r') len--;
-            return new String(src, off, len, StandardCharsets.UTF_8);
+            return new String(src, off, len, high ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         }
     }
 
@@ -116,6 +118,7 @@ public final class LineReader implements Closeable {
         lineLen = 0;
         nul = false;
         control = 0;
+        high = false;
         boolean any = false;
         boolean cut = false;
         while (true) {
@@ -149,15 +152,15 @@ public final class LineReader implements Closeable {
 
     /**
      * The first newline in {@code buf[from, lim)}, or -1, counting the other control bytes on the
-     * way (so {@link #isBinary} need not scan again). Eight bytes at a time while none of them is a
-     * control byte: the common case, as log text is mostly printable.
+     * way (so {@link #isBinary} need not scan again) and noting any byte above 0x7f. Eight bytes at a
+     * time while all of them are printable ASCII: the common case.
      */
     private int newline(int from) {
         int i = from;
         while (i < lim) {
             if (i + 8 <= lim) {
                 long w = (long) LONGS.get(buf, i);
-                if (((w - 0x2020202020202020L) & ~w & 0x8080808080808080L) == 0) { // no byte below 0x20
+                if ((((w - 0x2020202020202020L) & ~w | w) & 0x8080808080808080L) == 0) { // no byte below 0x20 or above 0x7f
                     i += 8;
                     continue;
                 }
@@ -168,6 +171,8 @@ public final class LineReader implements Closeable {
                     if (b == '\n') return i;
                     if (b == 0) nul = true;
                     else if (b != '\t' && b != '\r' && b != 0x1b) control++;
+                } else if (b < 0) {
+                    high = true;
                 }
             }
         }
