@@ -61,7 +61,8 @@ class LogsSummarizeBench {
         }
         System.out.printf("grep -c ERROR:      %.1f s wall, %.0f MB/s, peak RSS %d MB%n",
                 grep.wallSeconds, mib / grep.wallSeconds, grep.peakKb / 1024);
-        System.out.printf("ratio ddx/grep (wall): %.1fx; load average: %s%n", ddx.wallSeconds / grep.wallSeconds,
+        System.out.printf("ratio to grep (wall): java %.1fx%s; load average: %s%n", ddx.wallSeconds / grep.wallSeconds,
+                viaLauncher == null ? "" : String.format(", bin/ddx %.1fx", viaLauncher.wallSeconds / grep.wallSeconds),
                 Files.readString(Path.of("/proc/loadavg")).strip());
     }
 
