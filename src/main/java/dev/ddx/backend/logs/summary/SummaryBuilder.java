@@ -153,7 +153,8 @@ public final class SummaryBuilder {
         }
         if (s.literalsMayHold == 2) return ExceptionParser.mayHold(text, from, to);
         for (int i = 0; i < tokens.size(); i++) {
-            if (shape.wildcard(i) >= 0 && !tokens.digitRun(i) && ExceptionParser.mayHoldPart(tokens.text(), tokens.start(i), tokens.end(i))) {
+            boolean value = shape.wildcard(i) >= 0 && !tokens.digitRun(i); // digits name nothing
+            if (value && ExceptionParser.mayHoldPart(tokens.text(), tokens.start(i), tokens.end(i))) {
                 return ExceptionParser.mayHold(text, from, to);
             }
         }
