@@ -33,6 +33,17 @@ public final class NumberParser {
         return end < 0 ? Double.NaN : digits(text, from, end);
     }
 
+    /**
+     * The value of {@code text[from, to)}, which the caller knows to be a run of ASCII digits:
+     * {@link #value} without its checks, and NaN as there for more than {@value #MAX_DIGITS} digits.
+     */
+    public static double ofDigits(String text, int from, int to) {
+        return to - from > MAX_DIGITS ? Double.NaN : digits(text, from, to);
+    }
+
+    /** More integer digits than this make an id, not a number. */
+    private static final int MAX_DIGITS = 12;
+
     /** Where the number part of a valid {@code text[from, to)} ends (its unit starts), or -1 when it is no number. */
     private static int numberEnd(String text, int from, int to) {
         int i = from;
@@ -40,7 +51,7 @@ public final class NumberParser {
         int digitsStart = i;
         while (i < to && Character.isDigit(text.charAt(i))) i++;
         int intDigits = i - digitsStart;
-        if (intDigits == 0 || intDigits > 12) return -1;
+        if (intDigits == 0 || intDigits > MAX_DIGITS) return -1;
         if (i < to && text.charAt(i) == '.') {
             i++;
             int frac = i;

@@ -98,9 +98,12 @@ final class ShapeStats {
             }
             if (t.dead) continue;
             String v = tokens.text();
-            if (tokens.digitRun(i) && tokens.length(i) <= 12) { // a bare <*> of digits: NumberParser's value, read directly
-                long number = 0;
-                for (int c = tokens.start(i); c < tokens.end(i); c++) number = number * 10 + (v.charAt(c) - '0');
+            if (tokens.digitRun(i)) { // a bare <*> of digits: no unit, and the value read without the general checks
+                double number = NumberParser.ofDigits(v, tokens.start(i), tokens.end(i));
+                if (Double.isNaN(number)) {
+                    t.dead = true;
+                    continue;
+                }
                 if (t.sampler.count() == 0) t.unit = "";
                 t.sampler.add(time.get(), number, line, file);
                 continue;
