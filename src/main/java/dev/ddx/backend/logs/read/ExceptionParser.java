@@ -31,27 +31,27 @@ public final class ExceptionParser {
 
     /** {@link #mayHold(String)} for {@code text[from, to)}: it names Exception, Error, Throwable, Traceback or "Caused by". */
     public static boolean mayHold(String text, int from, int to) {
-        return has(text, from, to, "Exception") || has(text, from, to, "Error") || has(text, from, to, "Throwable")
-                || has(text, from, to, "Traceback") || has(text, from, to, "Caused by");
+        for (String word : HOLD_WORDS) if (has(text, from, to, word)) return true;
+        return false;
     }
 
+    /** The words {@link #mayHold} looks for. */
+    private static final String[] HOLD_WORDS = {"Exception", "Error", "Throwable", "Traceback", "Caused by"};
+    /** The same, each up to its first space: what one whitespace-free token can hold of them. */
+    private static final String[] TOKEN_WORDS = java.util.Arrays.stream(HOLD_WORDS)
+            .map(w -> w.indexOf(' ') < 0 ? w : w.substring(0, w.indexOf(' '))).toArray(String[]::new);
+
     /**
-     * Whether {@code text[from, to)} holds a word {@link #mayHold} looks for, or "Caused" (half of
-     * "Caused by"): one token's part of the check, so that a message can be checked by its shape's
-     * literal words once and its value tokens alone after that.
+     * Whether {@code text[from, to)} holds a word {@link #mayHold} looks for, or the part before the
+     * space of one with a space ("Caused" of "Caused by"): one token's part of the check, so that a
+     * message can be checked by its shape's literal words once and its value tokens alone after that.
      */
     public static boolean mayHoldPart(String text, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
-            if (c == 'E' ? startsAt(text, i, to, "Exception") || startsAt(text, i, to, "Error")
-                    : c == 'T' ? startsAt(text, i, to, "Throwable") || startsAt(text, i, to, "Traceback")
-                    : c == 'C' && startsAt(text, i, to, "Caused")) return true;
+            for (String w : TOKEN_WORDS) if (c == w.charAt(0) && i + w.length() <= to && text.startsWith(w, i)) return true;
         }
         return false;
-    }
-
-    private static boolean startsAt(String text, int at, int to, String word) {
-        return at + word.length() <= to && text.startsWith(word, at);
     }
 
     private static boolean has(String text, int from, int to, String word) {
