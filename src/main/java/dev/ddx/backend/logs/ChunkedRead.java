@@ -31,10 +31,9 @@ import java.util.concurrent.Future;
  * reader would give them. An event belongs to the chunk it starts in: a chunk skips the lines that
  * continue its predecessor's last event, and that predecessor reads on to fold them. At most two
  * chunks more than there are workers are in memory at once (one queued, one being added), each with
- * a small shape table: when one
- * fills up (a log of very many distinct messages), the rest of the file is read by one reader into
- * the caller's builder, so memory stays within the bound of one table and the result is still the
- * single reader's.
+ * a small shape table: when one fills up (a log of very many distinct messages), the rest of the
+ * file is read by one reader into the caller's builder, so memory stays within the bound of one
+ * table and the result is still the single reader's.
  */
 final class ChunkedRead {
     private final FileSource file;
