@@ -40,6 +40,12 @@ public final class ExceptionParser {
     /** The same, each up to its first space: what one whitespace-free token can hold of them. */
     private static final String[] TOKEN_WORDS = java.util.Arrays.stream(HOLD_WORDS)
             .map(w -> w.indexOf(' ') < 0 ? w : w.substring(0, w.indexOf(' '))).toArray(String[]::new);
+    /** Which ASCII characters start one of {@link #TOKEN_WORDS}: the others are passed over at once. */
+    private static final boolean[] WORD_START = new boolean[128];
+
+    static {
+        for (String w : TOKEN_WORDS) WORD_START[w.charAt(0)] = true;
+    }
 
     /**
      * Whether {@code text[from, to)} holds a word {@link #mayHold} looks for, or the part before the
@@ -49,6 +55,7 @@ public final class ExceptionParser {
     public static boolean mayHoldPart(String text, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
+            if (c >= WORD_START.length || !WORD_START[c]) continue;
             for (String w : TOKEN_WORDS) if (c == w.charAt(0) && i + w.length() <= to && text.startsWith(w, i)) return true;
         }
         return false;
