@@ -44,6 +44,15 @@ class TimestampParserTest {
     }
 
     @Test
+    void onlyAsciiDigitsMakeAFractionOfASecond() {
+        // as the ISO shape's \d: an Arabic-Indic three after the comma is no fraction, so the time is the whole second
+        assertEquals(Optional.of(Instant.parse("2027-03-01T10:00:00Z")),
+                new TimestampParser(NOW).parse("2027-03-01 10:00:00,\u0663 INFO [main] app: x"));
+        assertEquals(Optional.of(Instant.parse("2027-03-01T10:00:00.300Z")),
+                new TimestampParser(NOW).parse("2027-03-01 10:00:00,3\u0663 INFO [main] app: x"));
+    }
+
+    @Test
     void aLineThatStartsWithALetterIsOnlyTriedAsATimestampWhenItStartsLikeOne() throws IOException {
         List<String> lines = new ArrayList<>(List.of("Mar  1 10:00:00 host x", "Sun Dec 04 04:47:44 2005 [error] x",
                 "Caused by: java.sql.SQLException: x", "Mar", "Mar ", "MAR  1 10:00:00", "Ma1  1 10:00:00", "Dec 10 06:55:46 LabSZ"));
