@@ -153,30 +153,43 @@ public final class LineReader implements Closeable {
     /**
      * The first newline in {@code buf[from, lim)}, or -1, counting the other control bytes on the
      * way (so {@link #isBinary} need not scan again) and noting any byte above 0x7f. Eight bytes at a
-     * time while all of them are printable ASCII: the common case.
+     * time: a word whose bytes are all printable ASCII is passed over, else its first byte that is
+     * not (a control byte, or, until one was seen, a byte above 0x7f) is looked at and the scan goes
+     * on after it.
      */
     private int newline(int from) {
         int i = from;
-        while (i < lim) {
-            if (i + 8 <= lim) {
-                long w = (long) LONGS.get(buf, i);
-                if ((((w - 0x2020202020202020L) & ~w | w) & 0x8080808080808080L) == 0) { // no byte below 0x20 or above 0x7f
-                    i += 8;
-                    continue;
-                }
+        byte[] buf = this.buf;
+        int lim = this.lim;
+        long high = this.high ? 0 : 0x8080808080808080L;
+        for (int last = lim - 8; i <= last; ) {
+            long w = (long) LONGS.get(buf, i);
+            // bit 7 of a byte: below 0x20 (exact for the lowest such byte: no borrow reaches it), or above 0x7f
+            long flags = ((w - 0x2020202020202020L) & ~w | w & high) & 0x8080808080808080L;
+            if (flags == 0) {
+                i += 8;
+                continue;
             }
-            for (int stop = Math.min(i + 8, lim); i < stop; i++) {
-                byte b = buf[i];
-                if ((b & 0xE0) == 0) { // a control byte (0x00–0x1f)
-                    if (b == '\n') return i;
-                    if (b == 0) nul = true;
-                    else if (b != '\t' && b != '\r' && b != 0x1b) control++;
-                } else if (b < 0) {
-                    high = true;
-                }
-            }
+            i += Long.numberOfTrailingZeros(flags) >>> 3;
+            byte b = buf[i];
+            if (b == '\n') return i;
+            if (b < 0) high = 0;
+            note(b);
+            i++;
+        }
+        for (; i < lim; i++) {
+            byte b = buf[i];
+            if (b == '\n') return i;
+            note(b);
         }
         return -1;
+    }
+
+    /** Notes a byte of the current line that is not printable ASCII (or any byte: printable ones change nothing). */
+    private void note(byte b) {
+        if (b < 0) high = true;
+        else if (b == 0) nul = true;
+        else if (b < 0x20 && b != '\t' && b != '\r' && b != 0x1b) control++;
     }
 
     private static final java.lang.invoke.VarHandle LONGS =
