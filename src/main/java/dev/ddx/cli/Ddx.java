@@ -12,18 +12,18 @@ import java.io.PrintWriter;
 @Command(name = "ddx",
         mixinStandardHelpOptions = true,
         versionProvider = Ddx.Version.class,
-        description = "A debugging assistant: crashes, hangs, dumps and logs, explained with evidence.",
-        subcommands = {
-                SummarizeCommand.class,
-                DemoCommand.class,
-                PatternsCommand.class,
-                LogsCommand.class,
-                ChatCommand.class,
-                ModelsCommand.class,
-                ReplayCommand.class,
-                CommandLine.HelpCommand.class
-        })
+        description = "A debugging assistant: crashes, hangs, dumps and logs, explained with evidence.")
 public final class Ddx implements Runnable {
+    /** The subcommands, in the order help lists them. */
+    private static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(
+            SummarizeCommand.class,
+            DemoCommand.class,
+            PatternsCommand.class,
+            LogsCommand.class,
+            ChatCommand.class,
+            ModelsCommand.class,
+            ReplayCommand.class,
+            CommandLine.HelpCommand.class);
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "On an error, print the Java stack trace too.")
@@ -43,18 +43,32 @@ public final class Ddx implements Runnable {
 
     /** Runs ddx with these arguments and streams; returns the exit code. Tests call this. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = commandLine(out, err);
+        CommandLine cl = commandLine(args, out, err);
         return cl.execute(args);
     }
 
-    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    /**
+     * The command line for these arguments. When the first one names a subcommand, only that
+     * subcommand's tree is built: picocli reads every option of every command it is given by
+     * reflection, which is most of ddx's start-up, and a run of one subcommand parses no other's.
+     * Anything else (no arguments, an option first, a misspelt name, {@code help}) gets them all.
+     */
+    static CommandLine commandLine(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Ddx());
+        String first = args.length > 0 ? args[0] : "";
+        java.util.List<Class<?>> named = SUBCOMMANDS.stream()
+                .filter(c -> c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(first))
+                .toList();
+        for (Class<?> c : named.isEmpty() ? SUBCOMMANDS : named) cl.addSubcommand(c);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, commandLine, err));
-        cl.setParameterExceptionHandler((ex, args) -> {
+        cl.setParameterExceptionHandler((ex, rest) -> {
             err.println("ddx: " + ex.getMessage());
-            err.println("  try: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+            java.util.List<String> near = ex instanceof CommandLine.UnmatchedArgumentException u ? u.getSuggestions() : java.util.List.of();
+            String help = ex.getCommandLine().getCommandSpec().qualifiedName() + " --help";
+            if (near.isEmpty()) err.println("  try: " + help);
+            else err.println("  did you mean " + near.get(0) + "? (try: " + help + ")"); // the nearest first
             return ExitCodes.USAGE;
         });
         return cl;

@@ -31,6 +31,29 @@ class DdxTest {
     }
 
     @Test
+    void aCommandReadsTheSameWhetherItIsNamedFirstOrAfterHelpOrAnOption() {
+        Run direct = run("logs", "--help");
+        Run viaHelp = run("help", "logs");
+        assertEquals(0, direct.code());
+        assertEquals(direct.out(), viaHelp.out(), "`ddx logs --help` and `ddx help logs` say the same");
+        assertTrue(direct.out().startsWith("Usage: ddx logs "), direct.out());
+        Run debug = run("--debug", "summarize");
+        assertEquals(2, debug.code());
+        assertTrue(debug.err().contains("no target given") && debug.err().contains("\tat "), debug.err());
+        Run none = run();
+        assertEquals(0, none.code());
+        assertTrue(none.out().contains("patterns") && none.out().contains("replay"), none.out());
+    }
+
+    @Test
+    void aMisspeltCommandIsAUsageErrorThatSuggestsTheRightOne() {
+        Run r = run("logz", "summarize");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("ddx: ") && r.err().contains("logz"), r.err());
+        assertTrue(r.err().contains("logs"), "the nearest command is suggested: " + r.err());
+    }
+
+    @Test
     void anUnknownOptionIsAUsageErrorInOneLineWithAHint() {
         Run r = run("--no-such-option");
         assertEquals(2, r.code());
