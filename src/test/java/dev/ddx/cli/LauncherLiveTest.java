@@ -21,9 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code bin/ddx} runs the jar with a class-data archive it makes on the first run, keeps one
- * archive per jar (a rebuilt jar's new archive replaces the old one, about 35 MB each), and says
- * what to do when the jar is missing. Run on a small jar of a hello-world class, in a private cache.
+ * {@code bin/ddx} runs the jar with a class-data archive it makes on the first run (that holds the
+ * jar's own classes), keeps one archive per jar (a rebuilt jar's new archive replaces the old one,
+ * 12–15 MB each), and says what to do when the jar is missing. Run on a small jar of a hello-world class, in a private cache.
  */
 class LauncherLiveTest {
     /** The jar's main class. */
@@ -49,6 +49,7 @@ class LauncherLiveTest {
         List<Path> archives = archives(cache);
         assertEquals(1, archives.size(), "the first run makes the archive, and removes one named the old way: " + archives);
         assertTrue(Files.notExists(legacy));
+        assertTrue(loadedFromArchive(jar, archives.get(0)), "the jar's main class is in the archive");
 
         Result again = launch(jar, cache, "two");
         assertEquals("hello two", again.out().strip());
@@ -107,6 +108,17 @@ class LauncherLiveTest {
         Files.delete(out);
         Files.delete(err);
         return r;
+    }
+
+    /** Whether a run of the jar with this archive (which must be usable) loads the main class from it. */
+    static boolean loadedFromArchive(Path jar, Path archive) throws IOException, InterruptedException {
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(javaBin.toString(), "-Xshare:on", "-XX:SharedArchiveFile=" + archive,
+                "-Xlog:class+load=info", "-jar", jar.toString(), "x").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "java did not finish");
+        assertEquals(0, p.exitValue(), out);
+        return out.lines().anyMatch(l -> l.contains(" " + Hello.class.getName() + " source: shared objects file"));
     }
 
     static List<Path> archives(Path cache) throws IOException {
