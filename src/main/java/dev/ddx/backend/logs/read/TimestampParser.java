@@ -73,9 +73,6 @@ public final class TimestampParser {
         this.latest = now.plus(java.time.Duration.ofDays(1));
     }
 
-    private String lastDate;
-    private long lastDateSeconds;
-
     /** The instant the text starts with, or empty. */
     public Optional<Instant> parse(String text) {
         if (text == null || text.isEmpty()) return Optional.empty();
@@ -159,17 +156,44 @@ public final class TimestampParser {
         int mi = two(t, o + 14);
         int s = two(t, o + 17);
         if (h < 0 || mi < 0 || s < 0 || h > 23 || mi > 59 || s > 60) return null;
-        if (lastDate == null || !t.regionMatches(o, lastDate, 0, 10)) {
-            try {
-                String date = t.substring(o, o + 10);
-                java.time.LocalDate d = java.time.LocalDate.parse(date);
-                lastDate = date;
-                lastDateSeconds = d.toEpochDay() * 86_400L;
-            } catch (java.time.format.DateTimeParseException e) {
-                return null;
-            }
-        }
-        return Instant.ofEpochSecond(lastDateSeconds + h * 3600L + mi * 60L + s, nanos);
+        long day = epochDay(t, o);
+        if (day == NO_DAY) return null;
+        return Instant.ofEpochSecond(day * 86_400L + h * 3600L + mi * 60L + s, nanos);
+    }
+
+    /** What {@link #epochDay} says of text that is no date. */
+    static final long NO_DAY = Long.MIN_VALUE;
+    private static final int[] MONTH_DAYS = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    private static final int[] DAYS_BEFORE_MONTH = {0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+    /** 1 for the month whose length a leap day changes. */
+    private static final int[] FEBRUARY = {0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    /** 1 for the months a leap day comes before. */
+    private static final int[] AFTER_FEBRUARY = {0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+
+    /**
+     * The days from 1970-01-01 to the date {@code yyyy-MM-dd} at {@code t[o]}, or {@link #NO_DAY}
+     * when it is none ({@link java.time.LocalDate#parse} would refuse it). Reckoned afresh for every
+     * line, with tables and arithmetic where a valid date could take one way or another: no branch
+     * depends on which date it is, so the compiled reading path meets nothing new when a log passes
+     * midnight (a cache of the last date did, and the compiler threw its code away and compiled it again).
+     */
+    static long epochDay(String t, int o) {
+        int century = two(t, o);
+        int yy = two(t, o + 2);
+        int m = two(t, o + 5);
+        int d = two(t, o + 8);
+        if (century < 0 || yy < 0 || m < 1 || m > 12 || d < 1) return NO_DAY;
+        int y = century * 100 + yy;
+        int leap = zero(y & 3) & (1 - zero(y % 100) | zero(y % 400));
+        if (d > MONTH_DAYS[m] + (leap & FEBRUARY[m])) return NO_DAY;
+        long before = y - 1L; // the leap years in [1970, y): those up to y - 1 less those up to 1969 (477)
+        long leaps = Math.floorDiv(before, 4) - Math.floorDiv(before, 100) + Math.floorDiv(before, 400) - 477;
+        return 365L * (y - 1970) + leaps + DAYS_BEFORE_MONTH[m] + (leap & AFTER_FEBRUARY[m]) + d - 1;
+    }
+
+    /** 1 when {@code x} (at least 0) is 0, else 0, without a branch. */
+    private static int zero(int x) {
+        return (x - 1) >>> 31;
     }
 
     private static int two(String t, int at) {

@@ -44,6 +44,30 @@ class TimestampParserTest {
     }
 
     @Test
+    void everyDateIsTheDayJavaTimeSaysAndANonDateIsNone() {
+        TimestampParser p = new TimestampParser(NOW);
+        java.time.LocalDate last = java.time.LocalDate.of(2400, 12, 31);
+        for (java.time.LocalDate d = java.time.LocalDate.of(1600, 1, 1); !d.isAfter(last); d = d.plusDays(1)) {
+            assertEquals(d.toEpochDay(), TimestampParser.epochDay(d.toString(), 0), d.toString());
+        }
+        for (String d : List.of("0000-01-01", "0000-02-29", "0001-03-01", "1969-12-31", "9999-12-31")) {
+            assertEquals(java.time.LocalDate.parse(d).toEpochDay(), TimestampParser.epochDay(d, 0), d);
+        }
+        for (String d : List.of("2023-02-29", "1900-02-29", "2100-02-29", "2024-04-31", "2024-13-01", "2024-00-10",
+                "2024-01-00", "2024-01-32", "20x4-01-01", "2024-1a-01")) {
+            assertEquals(TimestampParser.NO_DAY, TimestampParser.epochDay(d, 0), d);
+            assertEquals(Optional.empty(), p.parse(d + " 10:00:00,001 INFO x"), d);
+        }
+        // a log that passes midnight, a month's end and a leap day, read by one parser
+        List<String> times = List.of("2024-02-28 23:59:59,999", "2024-02-29 00:00:00,000", "2024-03-01 00:00:01,5", "2024-12-31 23:59:59",
+                "2025-01-01 00:00:00");
+        for (String t : times) {
+            assertEquals(Optional.of(java.time.LocalDateTime.parse(t.replace(' ', 'T').replace(',', '.')).toInstant(java.time.ZoneOffset.UTC)),
+                    p.parse(t + " INFO [main] app: x"), t);
+        }
+    }
+
+    @Test
     void onlyAsciiDigitsMakeAFractionOfASecond() {
         // as the ISO shape's \d: an Arabic-Indic three after the comma is no fraction, so the time is the whole second
         assertEquals(Optional.of(Instant.parse("2027-03-01T10:00:00Z")),
