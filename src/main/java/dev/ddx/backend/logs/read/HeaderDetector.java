@@ -24,14 +24,27 @@ public final class HeaderDetector {
         Map<String, Integer> votes = new HashMap<>();
         Map<String, List<Element>> bySignature = new HashMap<>();
         String best = null;
-        for (String line : sample) {
+        int bestVotes = 0;
+        int runnerUp = 0; // the most votes of any other signature
+        for (int n = 0; n < sample.size(); n++) {
+            // the lines left cannot make another signature the winner: the rest would not change the result
+            if (bestVotes > 0 && bestVotes >= runnerUp + sample.size() - n) break;
+            String line = sample.get(n);
             if (line.isBlank() || Character.isWhitespace(line.charAt(0))) continue;
             List<Element> sig = signature(line);
             if (sig.isEmpty()) continue;
             String key = sig.toString();
             bySignature.putIfAbsent(key, sig);
             int v = votes.merge(key, 1, Integer::sum);
-            if (best == null || v > votes.get(best)) best = key;
+            if (key.equals(best)) {
+                bestVotes = v;
+            } else if (v > bestVotes) {
+                runnerUp = bestVotes;
+                best = key;
+                bestVotes = v;
+            } else {
+                runnerUp = Math.max(runnerUp, v);
+            }
         }
         if (best == null) return HeaderSpec.none();
         return build(bySignature.get(best));
