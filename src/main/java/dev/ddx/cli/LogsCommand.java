@@ -21,6 +21,9 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 
 /**
  * {@code ddx logs}: read logs from files, globs, stdin, Loki or Elasticsearch; parse them into
@@ -148,12 +151,31 @@ public final class LogsCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             try (LogSession session = sources.open()) {
                 LogSummary s = session.summary();
-                List<Finding> findings = session.findings();
-                out.print(format.equals("json") ? LogSummaryRenderer.json(s, findings) + "\n" : LogSummaryRenderer.markdown(s, findings));
+                // the findings are worked out beside the writing of the summary, which needs them only at its end
+                FutureTask<List<Finding>> findings = new FutureTask<>(session::findings);
+                Thread beside = new Thread(findings, "ddx-findings");
+                beside.setDaemon(true);
+                beside.start();
+                Supplier<List<Finding>> ready = () -> done(findings);
+                out.print(format.equals("json") ? LogSummaryRenderer.json(s, ready) + "\n" : LogSummaryRenderer.markdown(s, ready));
                 out.flush();
                 sources.failOnMissing(session);
             }
             return 0;
+        }
+
+        /** What the task gave, or what it threw (as thrown). */
+        private static <T> T done(FutureTask<T> task) {
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while finding patterns", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                if (e.getCause() instanceof Error err) throw err;
+                throw new IllegalStateException(e.getCause());
+            }
         }
     }
 

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Renders a {@link LogSummary} (and the findings over it) as Markdown for people, JSON for
@@ -41,6 +42,11 @@ public final class LogSummaryRenderer {
      * record {@link #mapper()} writes them (written field by field, which a cold JVM does faster).
      */
     public static String json(LogSummary s, List<Finding> findings) {
+        return json(s, () -> findings);
+    }
+
+    /** {@link #json(LogSummary, List)} with findings asked for only where they are written, after the summary. */
+    public static String json(LogSummary s, Supplier<List<Finding>> findings) {
         return SummaryJson.write(s, findings);
     }
 
@@ -51,6 +57,11 @@ public final class LogSummaryRenderer {
 
     /** The summary for people, in Markdown. */
     public static String markdown(LogSummary s, List<Finding> findings) {
+        return markdown(s, () -> findings);
+    }
+
+    /** {@link #markdown(LogSummary, List)} with findings asked for only where they are written, near the end. */
+    public static String markdown(LogSummary s, Supplier<List<Finding>> findings) {
         StringBuilder b = new StringBuilder("# Log summary\n\n");
         for (SourceStat src : s.sources()) {
             b.append("- `").append(src.name()).append("`: ").append(src.lines()).append(" lines, ")
@@ -69,7 +80,7 @@ public final class LogSummaryRenderer {
             b.append("| ").append(t.id()).append(" | ").append(t.count()).append(" | ").append(t.level()).append(" | `")
                     .append(cell(t.template())).append("` |\n");
         }
-        findings(b, findings);
+        findings(b, findings.get());
         if (!s.notes().isEmpty()) {
             b.append("\n## Notes\n\n");
             s.notes().forEach(n -> b.append("- ").append(n).append('\n'));

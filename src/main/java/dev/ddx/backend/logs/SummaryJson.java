@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * Writes a summary and its findings as JSON field by field through a streaming generator: the
@@ -43,7 +44,7 @@ final class SummaryJson {
         this.g = g;
     }
 
-    static String write(LogSummary s, List<Finding> findings) {
+    static String write(LogSummary s, Supplier<List<Finding>> findings) {
         StringWriter out = new StringWriter(1 << 16);
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.useDefaultPrettyPrinter();
@@ -52,7 +53,7 @@ final class SummaryJson {
             g.writeFieldName("summary");
             w.summary(s);
             g.writeFieldName("findings");
-            w.list(findings, w::finding);
+            w.list(findings.get(), w::finding);
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
