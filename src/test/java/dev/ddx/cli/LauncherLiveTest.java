@@ -17,6 +17,7 @@ import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,6 +31,7 @@ class LauncherLiveTest {
     public static final class Hello {
         public static void main(String[] args) {
             System.out.println("hello " + String.join(" ", args));
+            System.err.println("jvm: " + String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));
         }
     }
 
@@ -78,6 +80,25 @@ class LauncherLiveTest {
         Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
         assertEquals("hello five", launch(jar, cache, "five").out().strip());
         assertEquals(2, archives(cache).size(), "both archives of the earlier build go: " + archives(cache));
+    }
+
+    @Test
+    void aLogsCommandOnALogOfTwoChunksOrMoreGivesTheOptimisingCompilerASecondThread() throws Exception {
+        Path jar = helloJar(dir.resolve("a/ddx.jar"));
+        Path cache = dir.resolve("cache");
+        Path small = Files.writeString(dir.resolve("small.log"), "2024-03-01 10:00:00,001 INFO x\n");
+        Path big = dir.resolve("big.log");
+        try (var f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(64L << 20); // sparse: no disk is written
+        }
+        String flag = "-XX:CICompilerCount=3";
+        Result first = launch(jar, cache, "logs", "summarize", small.toString());
+        assertEquals(0, first.exit(), first.err());
+        assertFalse(first.err().contains(flag), first.err());
+        Result onBig = launch(jar, cache, "logs", "summarize", "--format", "json", small.toString(), big.toString());
+        assertEquals("hello logs summarize --format json " + small + " " + big, onBig.out().strip());
+        assertTrue(onBig.err().contains(flag), onBig.err());
+        assertFalse(launch(jar, cache, "summarize", big.toString()).err().contains(flag), "only logs commands");
     }
 
     @Test
