@@ -50,17 +50,20 @@ class LogsSummarizeBench {
             viaLauncher = run(List.of(launcher.toString(), "logs", "summarize", "--format", "json", log.toString()));
         }
         double mib = bytes / 1048576.0;
-        System.out.printf("file: %s, %.0f MiB, %d lines%n", log, mib, lines > 0 ? lines : countLines(log));
-        System.out.printf("ddx logs summarize: %.1f s wall, %.1f s cpu, %.0f MB/s (wall), %.0f MB/s (cpu), peak RSS %d MB, exit %d%n",
-                ddx.wallSeconds, ddx.cpuSeconds, mib / ddx.wallSeconds, mib / Math.max(0.01, ddx.cpuSeconds), ddx.peakKb / 1024, ddx.exit);
+        double megabytes = bytes / 1e6; // the target's unit: 10^6 bytes
+        System.out.printf("file: %s, %.0f MiB (%.0f MB), %d lines%n", log, mib, megabytes, lines > 0 ? lines : countLines(log));
+        System.out.printf("ddx logs summarize: %.2f s wall, %.1f s cpu, %.0f MB/s = %.0f MiB/s (wall), %.0f MiB/s (cpu), peak RSS %d MiB, exit %d%n",
+                ddx.wallSeconds, ddx.cpuSeconds, megabytes / ddx.wallSeconds, mib / ddx.wallSeconds, mib / Math.max(0.01, ddx.cpuSeconds),
+                ddx.peakKb / 1024, ddx.exit);
         if (viaLauncher != null) {
-            System.out.printf("bin/ddx logs summarize: %.1f s wall, %.1f s cpu, %.0f MB/s (wall), peak RSS %d MB, exit %d%n",
-                    viaLauncher.wallSeconds, viaLauncher.cpuSeconds, mib / viaLauncher.wallSeconds, viaLauncher.peakKb / 1024, viaLauncher.exit);
+            System.out.printf("bin/ddx logs summarize: %.2f s wall, %.1f s cpu, %.0f MB/s = %.0f MiB/s (wall), peak RSS %d MiB, exit %d%n",
+                    viaLauncher.wallSeconds, viaLauncher.cpuSeconds, megabytes / viaLauncher.wallSeconds, mib / viaLauncher.wallSeconds,
+                    viaLauncher.peakKb / 1024, viaLauncher.exit);
         } else {
             System.out.println("bin/ddx not measured: build target/ddx.jar first (mvn -B -q package -DskipTests)");
         }
-        System.out.printf("grep -c ERROR:      %.1f s wall, %.0f MB/s, peak RSS %d MB%n",
-                grep.wallSeconds, mib / grep.wallSeconds, grep.peakKb / 1024);
+        System.out.printf("grep -c ERROR:      %.2f s wall, %.0f MB/s = %.0f MiB/s, peak RSS %d MiB%n",
+                grep.wallSeconds, megabytes / grep.wallSeconds, mib / grep.wallSeconds, grep.peakKb / 1024);
         System.out.printf("ratio to grep (wall): java %.1fx%s; load average: %s%n", ddx.wallSeconds / grep.wallSeconds,
                 viaLauncher == null ? "" : String.format(", bin/ddx %.1fx", viaLauncher.wallSeconds / grep.wallSeconds),
                 Files.readString(Path.of("/proc/loadavg")).strip());
