@@ -182,12 +182,14 @@ public final class TimestampParser {
         int yy = two(t, o + 2);
         int m = two(t, o + 5);
         int d = two(t, o + 8);
-        if (century < 0 || yy < 0 || m < 1 || m > 12 || d < 1) return NO_DAY;
-        int y = century * 100 + yy;
-        int leap = zero(y & 3) & (1 - zero(y % 100) | zero(y % 400));
+        if ((century | yy) < 0 || m < 1 || m > 12 || d < 1) return NO_DAY;
+        // a leap year: yy a multiple of 4, and not 00 unless the century is a multiple of 4
+        int leap = zero(yy & 3) & (1 - zero(yy) | zero(century & 3));
         if (d > MONTH_DAYS[m] + (leap & FEBRUARY[m])) return NO_DAY;
-        long before = y - 1L; // the leap years in [1970, y): those up to y - 1 less those up to 1969 (477)
-        long leaps = Math.floorDiv(before, 4) - Math.floorDiv(before, 100) + Math.floorDiv(before, 400) - 477;
+        int y = century * 100 + yy;
+        // leap years before y, counted from 400 years earlier so that every quotient is of a positive number
+        int x = y + 399;
+        int leaps = x / 4 - x / 100 + x / 400 - 574; // 574: those up to 1969 (477) and in the 400 years added (97)
         return 365L * (y - 1970) + leaps + DAYS_BEFORE_MONTH[m] + (leap & AFTER_FEBRUARY[m]) + d - 1;
     }
 
