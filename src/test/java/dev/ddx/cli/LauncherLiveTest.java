@@ -102,6 +102,18 @@ class LauncherLiveTest {
     }
 
     @Test
+    void withNowhereToKeepAnArchiveItRunsWithoutOneAndSaysNothing() throws Exception {
+        Path jar = helloJar(dir.resolve("a/ddx.jar"));
+        Path notADirectory = Files.writeString(dir.resolve("file"), "a file where the cache would be");
+        for (String kind : new String[] {"x", "logs"}) {
+            Result r = launch(jar, notADirectory.resolve("cache"), kind);
+            assertEquals(0, r.exit(), r.err());
+            assertEquals("hello " + kind, r.out().strip());
+            assertFalse(r.err().toLowerCase(java.util.Locale.ROOT).contains("warning"), r.err());
+        }
+    }
+
+    @Test
     void aMissingJarIsOneLineSayingHowToBuildIt() throws Exception {
         Result r = launch(dir.resolve("none/ddx.jar"), dir.resolve("cache"), "x");
         assertEquals(2, r.exit());
