@@ -98,25 +98,21 @@ final class ShapeStats {
             }
             if (t.dead) continue;
             String v = tokens.text();
+            double value;
             if (tokens.digitRun(i)) { // a bare <*> of digits: no unit, and the value read without the general checks
-                double number = NumberParser.ofDigits(v, tokens.start(i), tokens.end(i));
-                if (Double.isNaN(number)) {
-                    t.dead = true;
-                    continue;
-                }
                 if (t.sampler.count() == 0) t.unit = "";
-                t.sampler.add(time.get(), number, line, file);
-                continue;
+                value = NumberParser.ofDigits(v, tokens.start(i), tokens.end(i));
+            } else {
+                int suffix = shape.token(i).length() - w - dev.ddx.backend.logs.mine.TokenMasker.WILDCARD.length();
+                boolean inner = tokens.length(i) >= w + suffix; // the value without the token's kept prefix and suffix
+                int from = tokens.start(i) + (inner ? w : 0);
+                int to = tokens.end(i) - (inner ? suffix : 0);
+                if (t.sampler.count() == 0) {
+                    NumberParser.Value first = NumberParser.parse(v, from, to);
+                    if (first != null) t.unit = first.unit();
+                }
+                value = NumberParser.value(v, from, to);
             }
-            int suffix = shape.token(i).length() - w - dev.ddx.backend.logs.mine.TokenMasker.WILDCARD.length();
-            boolean inner = tokens.length(i) >= w + suffix; // the value without the token's kept prefix and suffix
-            int from = tokens.start(i) + (inner ? w : 0);
-            int to = tokens.end(i) - (inner ? suffix : 0);
-            if (t.sampler.count() == 0) {
-                NumberParser.Value first = NumberParser.parse(v, from, to);
-                if (first != null) t.unit = first.unit();
-            }
-            double value = NumberParser.value(v, from, to);
             if (Double.isNaN(value)) {
                 t.dead = true;
                 continue;
