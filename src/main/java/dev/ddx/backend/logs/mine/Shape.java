@@ -1,5 +1,7 @@
 package dev.ddx.backend.logs.mine;
 
+import dev.ddx.backend.logs.read.AsciiBytes;
+
 /**
  * The masked form of messages that read the same once values are masked, and how often it was seen.
  * Mining groups shapes into templates.
@@ -8,6 +10,8 @@ public final class Shape {
     final String[] tokens;
     /** Where each token's {@code <*>} starts, or -1: looked up per line, so computed once. */
     final int[] wildcards;
+    /** The literal tokens (those without {@code <*>}) as padded ASCII bytes (see {@link AsciiBytes#padded}); null for the others. */
+    final byte[][] literals;
     final String key;
     final long order;
     long count;
@@ -16,7 +20,11 @@ public final class Shape {
     Shape(String[] tokens, String key, long order) {
         this.tokens = tokens;
         this.wildcards = new int[tokens.length];
-        for (int i = 0; i < tokens.length; i++) wildcards[i] = tokens[i].indexOf(TokenMasker.WILDCARD);
+        this.literals = new byte[tokens.length][];
+        for (int i = 0; i < tokens.length; i++) {
+            wildcards[i] = tokens[i].indexOf(TokenMasker.WILDCARD);
+            if (wildcards[i] < 0) literals[i] = AsciiBytes.padded(tokens[i]);
+        }
         this.key = key;
         this.order = order;
     }

@@ -59,17 +59,26 @@ public final class TemplateMiner {
      * tokens: a message of a shape seen lately is matched against it in one pass; others are split and masked.
      */
     public Shape add(String text, int from, int to, Tokens tokens) {
-        int slot = slot(Tokens.firstHash(text, from, to));
-        Shape hit = recentHit(text, from, to, tokens, slot, 1);
+        return add(text, null, from, to, tokens);
+    }
+
+    /**
+     * {@link #add(String, int, int, Tokens)} of a message whose line's bytes {@code bytes} also holds
+     * when it is ASCII (null otherwise; see {@link dev.ddx.backend.logs.read.AsciiBytes}): a known
+     * shape is then matched on the bytes.
+     */
+    public Shape add(String text, byte[] bytes, int from, int to, Tokens tokens) {
+        int slot = slot(Tokens.firstHash(text, bytes, from, to));
+        Shape hit = recentHit(text, bytes, from, to, tokens, slot, 1);
         return hit != null ? hit : addNew(tokens.split(text, from, to), slot, 1);
     }
 
     /** The shape of the slot's ways that the message masks to, counted {@code weight} times and moved to the front, or null. */
-    private Shape recentHit(String text, int from, int to, Tokens tokens, int slot, long weight) {
+    private Shape recentHit(String text, byte[] bytes, int from, int to, Tokens tokens, int slot, long weight) {
         for (int w = 0; w < WAYS; w++) {
             Shape hit = recent[slot + w];
             if (hit == null) break;
-            if (tokens.splitAs(hit, text, from, to)) return counted(hit, slot, w, weight);
+            if (tokens.splitAs(hit, text, bytes, from, to)) return counted(hit, slot, w, weight);
         }
         return null;
     }
@@ -297,7 +306,7 @@ public final class TemplateMiner {
      */
     public Shape find(String text, int from, int to, Tokens tokens) {
         int slot = slot(Tokens.firstHash(text, from, to));
-        Shape hit = recentHit(text, from, to, tokens, slot, 0);
+        Shape hit = recentHit(text, null, from, to, tokens, slot, 0);
         if (hit != null) return hit;
         Shape s = shapeOf(tokens.split(text, from, to));
         if (s != null && s.fits(tokens)) remember(s, slot);

@@ -1,5 +1,7 @@
 package dev.ddx.backend.logs.mine;
 
+import dev.ddx.backend.logs.read.AsciiBytes;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -104,6 +106,50 @@ public final class Tokens {
     }
 
     /**
+     * {@link #splitAs(Shape, String, int, int)} of a message whose line's bytes {@code bytes} also
+     * holds when it is ASCII (null otherwise; see {@link AsciiBytes}): literal tokens are then
+     * compared a word at a time. The same answer and the same tokens.
+     */
+    public boolean splitAs(Shape shape, String text, byte[] bytes, int from, int to) {
+        if (bytes == null) return splitAs(shape, text, from, to);
+        int count = shape.tokens.length;
+        if (bounds.length < 2 * count) bounds = new int[Math.max(2 * count, 2 * bounds.length)];
+        int[] b = bounds;
+        this.text = text;
+        this.size = count;
+        long digitRuns = 0;
+        this.digitRuns = 0;
+        int i = from;
+        for (int k = 0; k < count; k++) {
+            while (i < to && AsciiBytes.space(bytes[i])) i++;
+            if (i >= to) return false;
+            int start = i;
+            int wildcard = shape.wildcards[k];
+            String token = shape.tokens[k];
+            if (wildcard < 0) {
+                byte[] literal = shape.literals[k];
+                int end = start + token.length();
+                if (literal == null || end > to || !AsciiBytes.regionEquals(bytes, start, literal, token.length())) return false;
+                i = end;
+                if (i < to && !AsciiBytes.space(bytes[i])) return false;
+                b[2 * k] = start;
+                b[2 * k + 1] = i;
+            } else {
+                boolean digits = true;
+                for (byte c; i < to && !AsciiBytes.space(c = bytes[i]); i++) digits &= c >= '0' && c <= '9';
+                b[2 * k] = start;
+                b[2 * k + 1] = i;
+                if (digits ? wildcard != 0 || token.length() != TokenMasker.WILDCARD.length()
+                        : !TokenMasker.masksTo(this, k, token, wildcard)) return false;
+                if (digits && k < 64) digitRuns |= 1L << k;
+            }
+        }
+        while (i < to && AsciiBytes.space(bytes[i])) i++;
+        this.digitRuns = digitRuns;
+        return i >= to;
+    }
+
+    /**
      * Whether token i is known to be a run of ASCII digits: told for the value tokens of a message
      * {@link #splitAs} matched (the first 64 tokens), so a reader of its numbers can skip the general
      * checks. False when not known, as after {@link #split}.
@@ -120,6 +166,20 @@ public final class Tokens {
         for (; i < to; i++) {
             char c = text.charAt(i);
             if (isSpace(c)) break;
+            h = 31 * h + c;
+        }
+        return h;
+    }
+
+    /** {@link #firstHash(String, int, int)} of a message whose line's bytes {@code bytes} also holds when it is ASCII (null otherwise). */
+    static int firstHash(String text, byte[] bytes, int from, int to) {
+        if (bytes == null) return firstHash(text, from, to);
+        int i = from;
+        while (i < to && AsciiBytes.space(bytes[i])) i++;
+        int h = 0;
+        for (; i < to; i++) {
+            byte c = bytes[i];
+            if (AsciiBytes.space(c)) break;
             h = 31 * h + c;
         }
         return h;

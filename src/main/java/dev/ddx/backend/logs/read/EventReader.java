@@ -36,6 +36,9 @@ public final class EventReader implements Closeable {
     private EventView returned;
     /** Where a line's header fields lie, before it is known to start an event. */
     private int[] scratch;
+    /** The bytes of the line read last when it is ASCII ({@link LineStream#asciiCopy}), for the byte-wise scanner. */
+    private byte[] scratchBytes;
+    private boolean scratchAscii;
     private boolean done;
     private long lineCount;
     /** Chunk reading: events that start at or past this byte offset belong to the next chunk (-1: read to the end). */
@@ -89,7 +92,16 @@ public final class EventReader implements Closeable {
         EventView free = returned;
         returned = null;
         while (!done) {
-            RawLine line = lookahead.isEmpty() ? lines.next() : lookahead.poll();
+            RawLine line;
+            if (lookahead.isEmpty()) {
+                line = lines.next();
+                byte[] b = line == null ? null : lines.asciiCopy(scratchBytes);
+                scratchAscii = b != null;
+                if (b != null) scratchBytes = b;
+            } else {
+                line = lookahead.poll();
+                scratchAscii = false;
+            }
             if (line == null) {
                 done = true;
                 break;
@@ -157,7 +169,8 @@ public final class EventReader implements Closeable {
     /** Folds the line into the pending event, or starts a new one with it and returns the one it ends. */
     private EventView accept(RawLine line, EventView free) {
         String text = line.text();
-        boolean header = !(contentOnly && pending != null && ContinuationParser.continues(text)) && parser.scan(text, scratch);
+        boolean header = !(contentOnly && pending != null && ContinuationParser.continues(text))
+                && parser.scan(text, scratchAscii ? scratchBytes : null, scratch);
         if (!header && pending != null && pending.lineCount() < MAX_FOLD && (contentOnly || !startsWithTime(text))) {
             pending.fold(line);
             return null;
@@ -168,6 +181,10 @@ public final class EventReader implements Closeable {
             int[] b = next.bounds;
             next.bounds = scratch;
             scratch = b;
+            byte[] bytes = next.bytes;
+            next.bytes = scratchBytes;
+            next.ascii = scratchAscii;
+            scratchBytes = bytes;
         }
         next.start(line, header ? null : new ParsedHeader(timeAt(text), "", "", "", text));
         pending = next;

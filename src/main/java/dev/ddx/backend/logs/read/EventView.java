@@ -18,6 +18,9 @@ public final class EventView {
     private final HeaderParser parser;
     private RawLine line;
     int[] bounds;
+    /** The first line's bytes when it is ASCII (see {@link AsciiBytes}), swapped in by the reader like {@link #bounds}. */
+    byte[] bytes;
+    boolean ascii;
     /** For a line without the header: what it said instead (its time, if any, and the whole line as content). */
     private ParsedHeader plain;
     private long first;
@@ -70,6 +73,15 @@ public final class EventView {
         return line.text();
     }
 
+    /**
+     * The first line's bytes, one per char of {@link #text()}, with {@link AsciiBytes#PAD} spare
+     * bytes after them, when the line is ASCII and came so from its source; else null. Valid, like
+     * the view, until the reader's next call.
+     */
+    public byte[] asciiBytes() {
+        return ascii && plain == null ? bytes : null;
+    }
+
     /** Where the content starts in {@link #text()}: the first line of the message. */
     public int contentStart() {
         return plain != null ? 0 : parser.contentStart(bounds);
@@ -87,7 +99,7 @@ public final class EventView {
 
     /** The time, from the header or else from the store that delivered the line. */
     public Optional<Instant> time() {
-        Optional<Instant> t = plain != null ? plain.time() : parser.time(line.text(), bounds);
+        Optional<Instant> t = plain != null ? plain.time() : parser.time(line.text(), ascii ? bytes : null, bounds);
         return t.isPresent() ? t : line.time();
     }
 

@@ -76,6 +76,14 @@ public final class HeaderParser {
         return true;
     }
 
+    /**
+     * {@link #scan(String, int[])} of a line whose bytes {@code bytes} also holds when it is ASCII
+     * (null otherwise; see {@link AsciiBytes}): the hand-written scanner then reads the bytes.
+     */
+    public boolean scan(String line, byte[] bytes, int[] b) {
+        return bytes != null && scanner != null && !contentOnly ? scanner.scan(bytes, line.length(), b) : scan(line, b);
+    }
+
     /** The header of the line, or null when the line does not have this header (a continuation line). */
     public ParsedHeader parse(String line) {
         return scan(line, bounds) ? fields(line, bounds) : null;
@@ -143,7 +151,12 @@ public final class HeaderParser {
 
     /** The time the header's time fields make (joined with spaces when there are several), or empty. */
     public Optional<Instant> time(String line, int[] b) {
-        if (onlyTime >= 0) return b[2 * onlyTime] < 0 ? Optional.empty() : times.parse(line, b[2 * onlyTime], b[2 * onlyTime + 1]);
+        return time(line, null, b);
+    }
+
+    /** {@link #time(String, int[])} of a line whose bytes {@code bytes} also holds when it is ASCII (null otherwise). */
+    public Optional<Instant> time(String line, byte[] bytes, int[] b) {
+        if (onlyTime >= 0) return b[2 * onlyTime] < 0 ? Optional.empty() : times.parse(line, bytes, b[2 * onlyTime], b[2 * onlyTime + 1]);
         int present = 0;
         int only = -1;
         for (int g = 0; g < roles.length; g++) {

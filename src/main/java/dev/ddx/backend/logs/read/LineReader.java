@@ -38,6 +38,8 @@ public final class LineReader implements Closeable {
     /** Whether the current line's bytes are in {@code buf} at {@code srcOff} (it lay there whole), else copied into {@code line}. */
     private boolean direct;
     private int srcOff;
+    /** The length of the line {@link #next()} returned last, in bytes, without its line end. */
+    private int textLen;
 
     /** Lines that start at or past this byte offset are still read, but not counted in the figures below. */
     private final long limit;
@@ -78,8 +80,21 @@ public final class LineReader implements Closeable {
             byte[] src = direct ? buf : line;
             int off = direct ? srcOff : 0;
             if (len > 0 && src[off + len - 1] == '\r') len--;
+            textLen = len;
             return new String(src, off, len, high ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         }
+    }
+
+    /**
+     * The bytes of the line {@link #next()} returned last when it is ASCII (its text then has a char
+     * per byte), copied into {@code into} or, when that is too small, a new array, with
+     * {@link AsciiBytes#PAD} spare bytes after them; null when the line has a byte above 0x7f.
+     */
+    public byte[] asciiCopy(byte[] into) {
+        if (high) return null;
+        byte[] out = into != null && into.length >= textLen + AsciiBytes.PAD ? into : new byte[Math.max(128, 2 * textLen + AsciiBytes.PAD)];
+        System.arraycopy(direct ? buf : line, direct ? srcOff : 0, out, 0, textLen);
+        return out;
     }
 
     /** The 1-based number of the line {@link #next()} returned last. */

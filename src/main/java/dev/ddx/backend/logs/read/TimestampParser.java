@@ -98,6 +98,17 @@ public final class TimestampParser {
         return fast != null ? Optional.of(fast) : parse(text.substring(from, to));
     }
 
+    /**
+     * {@link #parse(String, int, int)} of a line whose bytes {@code bytes} also holds when it is ASCII
+     * (null otherwise; see {@link AsciiBytes}): the commonest shape is then read from the bytes.
+     */
+    public Optional<Instant> parse(String text, byte[] bytes, int from, int to) {
+        if (bytes == null) return parse(text, from, to);
+        if (to <= from) return Optional.empty();
+        Instant fast = isoFast(bytes, from, to);
+        return fast != null ? Optional.of(fast) : parse(text.substring(from, to));
+    }
+
     /** The shape a timestamp at the start of {@code text} has, and its length; null when none. */
     public static Shape shapeAt(String text, int from, int[] endOut) {
         // every shape starts with a digit or an upper-case letter: stack frames and indented lines stop here
@@ -161,6 +172,52 @@ public final class TimestampParser {
         return Instant.ofEpochSecond(day * 86_400L + h * 3600L + mi * 60L + s, nanos);
     }
 
+    /** {@code yyyy-MM-dd}, {@code HH:mm:ss} (':' at 13 and 16) and the separator at 10 of a {@link #isoFast} timestamp, checked a word at a time. */
+    private static final long ISO_DIGITS_1 = 0x0080_8000_8080_8080L;
+    private static final long ISO_DASHES_1 = 0xff00_00ff_0000_0000L;
+    private static final long ISO_DASHES_1_VALUE = 0x2d00_002d_0000_0000L;
+    private static final long ISO_DIGITS_2 = 0x8080_0080_8000_8080L;
+    private static final long ISO_COLON_2 = 0x0000_ff00_0000_0000L;
+    private static final long ISO_COLON_2_VALUE = 0x0000_3a00_0000_0000L;
+    private static final long ISO_TAIL_3 = 0x8080_0000_0000_0000L;
+
+    /** {@link #isoFast(String, int, int)} of the bytes of an ASCII line: the same instant, or null where it gives null. */
+    private static Instant isoFast(byte[] t, int o, int to) {
+        int n = to - o;
+        if (n < 19) return null;
+        long a = AsciiBytes.word(t, o);
+        long b = AsciiBytes.word(t, o + 8);
+        long c = AsciiBytes.word(t, o + 11);
+        byte sep = t[o + 10];
+        if ((a & ISO_DASHES_1) != ISO_DASHES_1_VALUE || (b & ISO_COLON_2) != ISO_COLON_2_VALUE || (c & ISO_COLON_2) != ISO_COLON_2_VALUE
+                || (sep != ' ' && sep != 'T')) return null;
+        int end = 19;
+        int nanos = 0;
+        if (n > 19 && (t[o + 19] == ',' || t[o + 19] == '.')) {
+            int k = 20;
+            int digits = 0;
+            while (k < n && digits < 9 && t[o + k] >= '0' && t[o + k] <= '9') {
+                nanos = nanos * 10 + (t[o + k] - '0');
+                k++;
+                digits++;
+            }
+            if (digits == 0) return null;
+            for (int d = digits; d < 9; d++) nanos *= 10;
+            end = k;
+        }
+        if (end < n && t[o + end] != ' ') return null; // an offset or zone: the general shapes handle it
+        if ((AsciiBytes.digits(a) & ISO_DIGITS_1) != ISO_DIGITS_1 || (AsciiBytes.digits(b) & ISO_DIGITS_2) != ISO_DIGITS_2
+                || (AsciiBytes.digits(c) & ISO_TAIL_3) != ISO_TAIL_3) return null;
+        int h = (t[o + 11] - '0') * 10 + t[o + 12] - '0';
+        int mi = (t[o + 14] - '0') * 10 + t[o + 15] - '0';
+        int s = (t[o + 17] - '0') * 10 + t[o + 18] - '0';
+        if (h > 23 || mi > 59 || s > 60) return null;
+        long day = epochDay((t[o] - '0') * 10 + t[o + 1] - '0', (t[o + 2] - '0') * 10 + t[o + 3] - '0',
+                (t[o + 5] - '0') * 10 + t[o + 6] - '0', (t[o + 8] - '0') * 10 + t[o + 9] - '0');
+        if (day == NO_DAY) return null;
+        return Instant.ofEpochSecond(day * 86_400L + h * 3600L + mi * 60L + s, nanos);
+    }
+
     /** What {@link #epochDay} says of text that is no date. */
     static final long NO_DAY = Long.MIN_VALUE;
     private static final int[] MONTH_DAYS = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -178,10 +235,11 @@ public final class TimestampParser {
      * midnight (a cache of the last date did, and the compiler threw its code away and compiled it again).
      */
     static long epochDay(String t, int o) {
-        int century = two(t, o);
-        int yy = two(t, o + 2);
-        int m = two(t, o + 5);
-        int d = two(t, o + 8);
+        return epochDay(two(t, o), two(t, o + 2), two(t, o + 5), two(t, o + 8));
+    }
+
+    /** {@link #epochDay(String, int)} of the date's four pairs of digits (-1 for a pair that is none). */
+    private static long epochDay(int century, int yy, int m, int d) {
         if ((century | yy) < 0 || m < 1 || m > 12 || d < 1) return NO_DAY;
         // a leap year: yy a multiple of 4, and not 00 unless the century is a multiple of 4
         int leap = zero(yy & 3) & (1 - zero(yy) | zero(century & 3));

@@ -91,6 +91,11 @@ public record FileSource(Path path) implements LogSource {
         }
 
         @Override
+        public byte[] asciiCopy(byte[] into) {
+            return reader.asciiCopy(into);
+        }
+
+        @Override
         public long linesBeforeLimit() {
             return reader.linesBeforeLimit();
         }

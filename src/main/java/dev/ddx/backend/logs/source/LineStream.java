@@ -42,6 +42,15 @@ public interface LineStream extends Closeable {
         return -1;
     }
 
+    /**
+     * The bytes of the line {@link #next()} returned last, when the stream has them and they are
+     * ASCII, as {@link dev.ddx.backend.logs.read.LineReader#asciiCopy} gives them; null otherwise
+     * (the readers then read the line's text).
+     */
+    default byte[] asciiCopy(byte[] into) {
+        return null;
+    }
+
     /** Bytes read from the underlying input so far, for throughput figures. */
     default long bytesRead() {
         return 0;

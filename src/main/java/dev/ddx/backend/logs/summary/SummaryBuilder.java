@@ -122,7 +122,7 @@ public final class SummaryBuilder {
         int from = v.contentStart();
         int to = v.contentEnd();
         Optional<Instant> time = v.time();
-        Shape shape = miner.add(text, from, to, viewTokens);
+        Shape shape = miner.add(text, v.asciiBytes(), from, to, viewTokens);
         if (add(v.file(), v.firstLine(), v.lastLine(), time, v.level(), text, from, to, shape, viewTokens)) {
             exception(v.message(), new LineRange(v.file(), v.firstLine(), v.lastLine()), time);
         }

@@ -31,6 +31,7 @@ class ShapeMatchTest {
         Random random = new Random(7);
         long hits = 0;
         long checks = 0;
+        byteChecks = 0;
         for (String m : messages) {
             Tokens split = Tokens.of(m);
             Shape own = miner.shapeOf(split);
@@ -47,6 +48,8 @@ class ShapeMatchTest {
             String padded = "2024-01-01 00:00:00 INFO x: " + m + " \tafter";
             int from = padded.length() - m.length() - " \tafter".length();
             int to = from + m.length();
+            // the line's bytes too, when it is ASCII, with what an earlier line left after its end
+            byte[] bytes = asciiBytes(padded, random);
             for (Shape s : candidates) {
                 boolean expected = s.fits(split);
                 boolean got = reused.splitAs(s, padded, from, to);
@@ -60,10 +63,32 @@ class ShapeMatchTest {
                         assertEquals(split.end(i) + from, reused.end(i), m);
                     }
                 }
+                if (bytes == null) continue;
+                // the content cut short too, so the end falls inside a token and inside a word of bytes
+                for (int end : new int[] {to, Math.max(from, to - 1), Math.max(from, to - 3), Math.max(from, to - 9)}) {
+                    boolean want = reused.splitAs(s, padded, from, end);
+                    List<String> wantTokens = want ? reused.list() : List.of();
+                    boolean byBytes = reused.splitAs(s, padded, bytes, from, end);
+                    assertEquals(want, byBytes, () -> "byte-wise, shape [" + s.key() + "] on [" + padded.substring(from, end) + "]");
+                    if (want) assertEquals(wantTokens, reused.list(), m);
+                    byteChecks++;
+                }
             }
         }
         System.out.printf("shape match: %d messages, %d shapes, %d checks, %d matches%n", messages.size(), shapes.size(), checks, hits);
         assertTrue(hits >= messages.size(), "every message matches its own shape");
+        assertTrue(byteChecks > checks, "few byte-wise checks: " + byteChecks);
+    }
+
+    private long byteChecks;
+
+    /** The text's bytes with {@link dev.ddx.backend.logs.read.AsciiBytes#PAD} random ones after them, or null when it is not ASCII. */
+    private static byte[] asciiBytes(String text, Random random) {
+        if (!text.chars().allMatch(c -> c < 0x80)) return null;
+        String junk = " \tab0123456789:=_-";
+        byte[] bytes = new byte[text.length() + dev.ddx.backend.logs.read.AsciiBytes.PAD];
+        for (int k = 0; k < bytes.length; k++) bytes[k] = k < text.length() ? (byte) text.charAt(k) : (byte) junk.charAt(random.nextInt(junk.length()));
+        return bytes;
     }
 
     @Test
@@ -71,20 +96,27 @@ class ShapeMatchTest {
         List<String> messages = messages();
         TemplateMiner byTokens = new TemplateMiner();
         TemplateMiner byText = new TemplateMiner();
+        TemplateMiner byBytes = new TemplateMiner();
         Tokens reused = Tokens.reusable();
+        Random random = new Random(3);
         for (String m : messages) {
             Shape a = byTokens.add(Tokens.of(m), 1);
             Shape b = byText.add(m, 0, m.length(), reused);
             assertEquals(a.key(), b.key(), m);
             assertEquals(a.order(), b.order(), m);
             assertEquals(Tokens.of(m).list(), reused.list(), m);
+            Shape c = byBytes.add(m, asciiBytes(m, random), 0, m.length(), reused);
+            assertEquals(a.key(), c.key(), m);
+            assertEquals(Tokens.of(m).list(), reused.list(), m);
         }
         List<Shape> x = byTokens.shapes();
-        List<Shape> y = byText.shapes();
-        assertEquals(x.size(), y.size());
-        for (int i = 0; i < x.size(); i++) {
-            assertEquals(x.get(i).key(), y.get(i).key());
-            assertEquals(x.get(i).count(), y.get(i).count(), x.get(i).key());
+        for (TemplateMiner other : List.of(byText, byBytes)) {
+            List<Shape> y = other.shapes();
+            assertEquals(x.size(), y.size());
+            for (int i = 0; i < x.size(); i++) {
+                assertEquals(x.get(i).key(), y.get(i).key());
+                assertEquals(x.get(i).count(), y.get(i).count(), x.get(i).key());
+            }
         }
     }
 

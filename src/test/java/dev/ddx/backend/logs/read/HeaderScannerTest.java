@@ -130,5 +130,53 @@ class HeaderScannerTest {
             }
             assertEquals(want, got, () -> "groups of [" + line + "] with " + spec.text() + " " + spec.pattern());
         }
+        compareBytes(scanner, lines, new java.util.Random(lines.size()));
+    }
+
+    /**
+     * The byte-wise scanner must read every ASCII line as the char-wise one does, whatever lies in
+     * the spare bytes after the line (what an earlier, longer line left there: here random bytes
+     * of the kinds the scanner looks for).
+     */
+    private static void compareBytes(HeaderScanner scanner, List<String> lines, java.util.Random random) {
+        int[] want = new int[2 * scanner.groups()];
+        int[] got = new int[2 * scanner.groups()];
+        String junk = " \t[]:-,.Z+0123456789aT\u001b";
+        for (String line : lines) {
+            if (!line.chars().allMatch(c -> c < 0x80)) continue;
+            byte[] bytes = new byte[line.length() + AsciiBytes.PAD + random.nextInt(9)];
+            for (int k = 0; k < bytes.length; k++) bytes[k] = (byte) junk.charAt(random.nextInt(junk.length()));
+            for (int k = 0; k < line.length(); k++) bytes[k] = (byte) line.charAt(k);
+            java.util.Arrays.fill(want, -7);
+            java.util.Arrays.fill(got, -7);
+            boolean expected = scanner.scan(line, want);
+            assertEquals(expected, scanner.scan(bytes, line.length(), got), () -> "byte-wise match of [" + line + "]");
+            if (expected) assertEquals(java.util.Arrays.toString(want), java.util.Arrays.toString(got), () -> "byte-wise groups of [" + line + "]");
+        }
+    }
+
+    @Test
+    void byteWiseScannerReadsCutAndMangledLinesAsTheCharWiseOne() {
+        // every crafted line cut at every length, and with bytes changed at random to ones a header is made of
+        java.util.Random random = new java.util.Random(42);
+        String alphabet = " \t\u000b[]:-,.Z+T0123456789aZ_\u0001";
+        List<String> lines = new ArrayList<>();
+        for (String line : CRAFTED) {
+            for (int cut = 0; cut <= line.length(); cut++) lines.add(line.substring(0, cut));
+            for (int round = 0; round < 200; round++) {
+                char[] c = line.toCharArray();
+                for (int k = random.nextInt(3); k >= 0 && c.length > 0; k--) c[random.nextInt(c.length)] = alphabet.charAt(random.nextInt(alphabet.length()));
+                lines.add(new String(c));
+            }
+        }
+        int scanners = 0;
+        for (String line : CRAFTED) {
+            if (line.isBlank() || Character.isWhitespace(line.charAt(0))) continue;
+            HeaderSpec spec = HeaderDetector.detect(List.of(line));
+            if (spec.scanner() == null) continue;
+            scanners++;
+            compare(spec, lines);
+        }
+        assertTrue(scanners > 10, "few crafted lines got a scanner: " + scanners);
     }
 }

@@ -68,6 +68,39 @@ class TimestampParserTest {
     }
 
     @Test
+    void theBytesOfAnAsciiLineGiveTheTimeItsTextGives() {
+        // every day of 1999–2025 at a few times, then dates and times with a char changed, cut or
+        // followed by a zone, each with random bytes past its end (what a longer line left there)
+        TimestampParser p = new TimestampParser(NOW);
+        Random random = new Random(7);
+        List<String> texts = new ArrayList<>();
+        for (java.time.LocalDate d = java.time.LocalDate.of(1999, 1, 1); d.getYear() < 2026; d = d.plusDays(1)) {
+            texts.add(d + " 23:59:59,999 INFO x");
+            texts.add(d + "T00:00:00");
+        }
+        String alphabet = "0123456789 -:T,.Z+x";
+        for (String base : List.of("2024-02-29 10:00:00,123456789", "2024-03-01 23:59:60.5 ERROR", "2023-12-31T23:59:59Z", "2024-06-01 12:00:00+02:00")) {
+            for (int cut = 0; cut <= base.length(); cut++) texts.add(base.substring(0, cut));
+            for (int round = 0; round < 3000; round++) {
+                char[] c = base.toCharArray();
+                c[random.nextInt(c.length)] = alphabet.charAt(random.nextInt(alphabet.length()));
+                texts.add(new String(c));
+            }
+        }
+        int read = 0;
+        for (String text : texts) {
+            byte[] bytes = new byte[text.length() + AsciiBytes.PAD];
+            for (int k = 0; k < bytes.length; k++) bytes[k] = (byte) alphabet.charAt(random.nextInt(alphabet.length()));
+            for (int k = 0; k < text.length(); k++) bytes[k] = (byte) text.charAt(k);
+            int to = text.indexOf(' ', 11) < 0 ? text.length() : text.indexOf(' ', 11);
+            Optional<Instant> want = p.parse(text, 0, to);
+            assertEquals(want, p.parse(text, bytes, 0, to), text);
+            if (want.isPresent()) read++;
+        }
+        assertTrue(read > 20_000, "few texts were timestamps: " + read);
+    }
+
+    @Test
     void onlyAsciiDigitsMakeAFractionOfASecond() {
         // as the ISO shape's \d: an Arabic-Indic three after the comma is no fraction, so the time is the whole second
         assertEquals(Optional.of(Instant.parse("2027-03-01T10:00:00Z")),
