@@ -84,20 +84,26 @@ final class ChunkedRead {
     /** Small chunks first, each a 1/{@value #WARM_PARTS} of a chunk: see {@link #bounds}. */
     private static final int WARM_PARTS = 32;
     private static final int WARM_CHUNKS = 4;
+    /** The last {@value #TAIL_CHUNKS} chunks' worth of the file is read in quarter chunks: see {@link #bounds}. */
+    private static final int TAIL_CHUNKS = 2;
+    private static final int TAIL_PARTS = 4;
 
     /**
      * Chunk starts: 0, then the first line start at or after each target, then the file size. The
      * targets are a few small steps and then whole chunks: {@value #WARM_CHUNKS} chunks of
      * 1/{@value #WARM_PARTS} of the size begin the file, so readers end and begin while the JIT is
      * still profiling the reading path (a path first taken after it was optimised makes it compile
-     * the whole path again, which on two cores costs as much as reading tens of megabytes).
+     * the whole path again, which on two cores costs as much as reading tens of megabytes). The last
+     * {@value #TAIL_CHUNKS} chunks' worth is cut in 1/{@value #TAIL_PARTS} chunks, so the workers
+     * end within a quarter chunk of each other rather than one reading a whole chunk alone.
      */
     private static long[] bounds(FileSource f, long size, long chunk) throws IOException {
         List<Long> starts = new ArrayList<>(List.of(0L));
         long warm = Math.max(1, chunk / WARM_PARTS);
         try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(f.path())) {
             java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(1 << 16);
-            for (long at = warm; at < size; at += at < WARM_CHUNKS * warm ? warm : chunk) {
+            long tail = Math.max(1, chunk / TAIL_PARTS);
+            for (long at = warm; at < size; at += at < WARM_CHUNKS * warm ? warm : size - at <= TAIL_CHUNKS * chunk ? tail : chunk) {
                 long start = lineStartFrom(ch, buf, at - 1, size);
                 if (start > starts.get(starts.size() - 1) && start < size) starts.add(start); // not twice inside one long line
             }
