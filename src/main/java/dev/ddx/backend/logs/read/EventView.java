@@ -93,7 +93,7 @@ public final class EventView {
 
     /** The normalised level, from the header or else from the store that delivered the line. */
     public String level() {
-        String level = plain != null ? "" : parser.level(line.text(), bounds);
+        String level = plain != null ? "" : parser.level(line.text(), ascii ? bytes : null, bounds);
         return level.isEmpty() ? Levels.normalize(line.level()) : level;
     }
 

@@ -33,21 +33,40 @@ public final class Levels {
         int n = to - from;
         if (n <= 0 || n > 11) return "";
         if (n == 4 || n == 5) {
-            String name = switch (text.charAt(from)) {
-                case 'I' -> "INFO";
-                case 'W' -> "WARN";
-                case 'E' -> "ERROR";
-                case 'D' -> "DEBUG";
-                case 'T' -> "TRACE";
-                case 'F' -> "FATAL";
-                default -> "";
-            };
+            String name = upperCaseName(text.charAt(from));
             if (name.length() == n && text.regionMatches(from, name, 0, n)) return name;
         }
         String word = text.substring(from, to);
         String normal = NORMAL.get(word);
         if (normal == null) normal = NORMAL.get(word.toUpperCase(Locale.ROOT));
         return normal == null ? "" : normal;
+    }
+
+    /** The one of the six upper-case names that starts with c, or empty. */
+    private static String upperCaseName(int c) {
+        return switch (c) {
+            case 'I' -> "INFO";
+            case 'W' -> "WARN";
+            case 'E' -> "ERROR";
+            case 'D' -> "DEBUG";
+            case 'T' -> "TRACE";
+            case 'F' -> "FATAL";
+            default -> "";
+        };
+    }
+
+    /**
+     * The level when the ASCII bytes {@code b[from, to)} are one of the six in upper case (as
+     * {@link #normalize(String, int, int)} gives it), else null: the other words need
+     * {@link #normalize(String, int, int)}.
+     */
+    static String upperCase(byte[] b, int from, int to) {
+        int n = to - from;
+        if (n != 4 && n != 5) return null;
+        String name = upperCaseName(b[from]);
+        if (name.length() != n) return null;
+        for (int k = 1; k < n; k++) if (b[from + k] != name.charAt(k)) return null;
+        return name;
     }
 
     /** Whether a level is WARN or worse. */

@@ -57,7 +57,15 @@ class HeaderScannerTest {
             "",
             "2024-13-01 10:00:00 INFO [t] c.d: z",
             "2024-03-01 10:00:00 INFO [t] c.d: z \uD83D\uDE00 [x] y",
-            "2024-03-01 10:00:00 INFO [t\uD83D\uDE00] c\u00e9.d: z");
+            "2024-03-01 10:00:00 INFO [t\uD83D\uDE00] c\u00e9.d: z",
+            "2024-03-01 10:00:00,5 warn [t] c.d: z",
+            "2024-03-01 10:00:00,5 Error [t] c.d: z",
+            "2024-03-01 10:00:00,5 FATAL [t] c.d: z",
+            "2024-03-01 10:00:00,5 FINE [t] c.d: z",
+            "2024-03-01 10:00:00,5 INFOX [t] c.d: z",
+            "2024-03-01 10:00:00,5 EROR [t] c.d: z",
+            "2024-03-01 10:00:00,5 IMFO [t] c.d: z",
+            "2024-03-01 10:00:00,5 DEBUX [t] c.d: z");
 
     @Test
     void scannerReadsEveryLineAsTheExpressionDoesOnCraftedLines() {
@@ -131,6 +139,20 @@ class HeaderScannerTest {
             assertEquals(want, got, () -> "groups of [" + line + "] with " + spec.text() + " " + spec.pattern());
         }
         compareBytes(scanner, lines, new java.util.Random(lines.size()));
+        compareFields(spec, lines);
+    }
+
+    /** The level and time a header parser reads from an ASCII line's bytes are those it reads from its text. */
+    private static void compareFields(HeaderSpec spec, List<String> lines) {
+        HeaderParser parser = new HeaderParser(spec, new TimestampParser(2024));
+        int[] b = parser.newBounds();
+        for (String line : lines) {
+            if (!line.chars().allMatch(c -> c < 0x80)) continue;
+            byte[] bytes = java.util.Arrays.copyOf(line.getBytes(StandardCharsets.US_ASCII), line.length() + AsciiBytes.PAD);
+            if (!parser.scan(line, bytes, b)) continue;
+            assertEquals(parser.level(line, b), parser.level(line, bytes, b), () -> "level of [" + line + "]");
+            assertEquals(parser.time(line, b), parser.time(line, bytes, b), () -> "time of [" + line + "]");
+        }
     }
 
     /**
