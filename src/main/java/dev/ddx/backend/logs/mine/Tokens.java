@@ -69,12 +69,8 @@ public final class Tokens {
      */
     public boolean splitAs(Shape shape, String text, int from, int to) {
         int count = shape.tokens.length;
-        if (bounds.length < 2 * count) bounds = new int[Math.max(2 * count, 2 * bounds.length)];
-        int[] b = bounds;
-        this.text = text;
-        this.size = count;
+        int[] b = startAs(count, text);
         long digitRuns = 0;
-        this.digitRuns = 0;
         int i = from;
         for (int k = 0; k < count; k++) {
             while (i < to && isSpace(text.charAt(i))) i++;
@@ -105,6 +101,15 @@ public final class Tokens {
         return i >= to;
     }
 
+    /** Makes these {@code count} tokens of {@code text}, their places to be filled in by a {@code splitAs}: the array to fill. */
+    private int[] startAs(int count, String text) {
+        if (bounds.length < 2 * count) bounds = new int[Math.max(2 * count, 2 * bounds.length)];
+        this.text = text;
+        this.size = count;
+        this.digitRuns = 0;
+        return bounds;
+    }
+
     /**
      * {@link #splitAs(Shape, String, int, int)} of a message whose line's bytes {@code bytes} also
      * holds when it is ASCII (null otherwise; see {@link AsciiBytes}): literal tokens are then
@@ -113,12 +118,8 @@ public final class Tokens {
     public boolean splitAs(Shape shape, String text, byte[] bytes, int from, int to) {
         if (bytes == null) return splitAs(shape, text, from, to);
         int count = shape.tokens.length;
-        if (bounds.length < 2 * count) bounds = new int[Math.max(2 * count, 2 * bounds.length)];
-        int[] b = bounds;
-        this.text = text;
-        this.size = count;
+        int[] b = startAs(count, text);
         long digitRuns = 0;
-        this.digitRuns = 0;
         int i = from;
         for (int k = 0; k < count; k++) {
             while (i < to && AsciiBytes.space(bytes[i])) i++;

@@ -48,6 +48,30 @@ public final class AsciiBytes {
         return ~(w + 0x5f5f5f5f5f5f5f5fL) & HIGH;
     }
 
+    /** {@code yyyy-MM-}: digits but for the two '-' (byte k of a word is its bits 8k to 8k + 7). */
+    private static final long ISO_DIGITS_1 = 0x0080_8000_8080_8080L;
+    private static final long ISO_DASHES_1 = 0xff00_00ff_0000_0000L;
+    private static final long ISO_DASHES_1_VALUE = 0x2d00_002d_0000_0000L;
+    /** {@code dd?HH:mm}, read from byte 8: the date–time separator is the caller's to check. */
+    private static final long ISO_DIGITS_2 = 0x8080_0080_8000_8080L;
+    private static final long ISO_COLON_2 = 0x0000_ff00_0000_0000L;
+    private static final long ISO_COLON_2_VALUE = 0x0000_3a00_0000_0000L;
+    /** {@code :ss} (bytes 16–18), as bytes 5–7 of the word read from byte 11. */
+    private static final long ISO_TAIL_3 = 0x8080_0000_0000_0000L;
+
+    /**
+     * Whether {@code b[at, at + 19)} is {@code yyyy-MM-dd?HH:mm:ss} with any byte at {@code at + 10}
+     * (the caller checks that one), in three words; the line has those 19 bytes.
+     */
+    public static boolean isoDateTime(byte[] b, int at) {
+        long x = word(b, at);
+        long y = word(b, at + 8);
+        long z = word(b, at + 11);
+        return (x & ISO_DASHES_1) == ISO_DASHES_1_VALUE && (y & ISO_COLON_2) == ISO_COLON_2_VALUE
+                && (z & ISO_COLON_2) == ISO_COLON_2_VALUE && (digits(x) & ISO_DIGITS_1) == ISO_DIGITS_1
+                && (digits(y) & ISO_DIGITS_2) == ISO_DIGITS_2 && (digits(z) & ISO_TAIL_3) == ISO_TAIL_3;
+    }
+
     /** The mask of the lowest {@code n} bytes (0 to 8). */
     public static long lowBytes(int n) {
         return n >= 8 ? -1L : (1L << (n << 3)) - 1;

@@ -244,28 +244,11 @@ final class HeaderScanner {
         return i >= 0 && i < n && s[i] == c ? i + 1 : -1;
     }
 
-    /** Bytes 0–7 of an ISO date-time ({@code yyyy-MM-}; byte k of a word is its bits 8k to 8k + 7): digits but for the two '-'. */
-    private static final long ISO_DIGITS_1 = 0x0080_8000_8080_8080L;
-    private static final long ISO_DASHES_1 = 0xff00_00ff_0000_0000L;
-    private static final long ISO_DASHES_1_VALUE = 0x2d00_002d_0000_0000L;
-    /** Bytes 8–15 ({@code dd?HH:mm}): the date–time separator is checked on its own. */
-    private static final long ISO_DIGITS_2 = 0x8080_0080_8000_8080L;
-    private static final long ISO_COLON_2 = 0x0000_ff00_0000_0000L;
-    private static final long ISO_COLON_2_VALUE = 0x0000_3a00_0000_0000L;
-    /** Bytes 16–18 ({@code :ss}), as bytes 5–7 of the word read from byte 11. */
-    private static final long ISO_TAIL_3 = 0x8080_0000_0000_0000L;
-
     /** {@link #iso(String, int, boolean)} of bytes: the fixed nineteen bytes checked in three words. */
     private static int iso(byte[] s, int n, int i, boolean tOnly) {
         if (i + 19 > n) return -1;
-        long a = AsciiBytes.word(s, i);
-        long b = AsciiBytes.word(s, i + 8);
-        long c = AsciiBytes.word(s, i + 11);
         byte t = s[i + 10];
-        if ((AsciiBytes.digits(a) & ISO_DIGITS_1) != ISO_DIGITS_1 || (a & ISO_DASHES_1) != ISO_DASHES_1_VALUE
-                || (AsciiBytes.digits(b) & ISO_DIGITS_2) != ISO_DIGITS_2 || (b & ISO_COLON_2) != ISO_COLON_2_VALUE
-                || (AsciiBytes.digits(c) & ISO_TAIL_3) != ISO_TAIL_3 || (c & ISO_COLON_2) != ISO_COLON_2_VALUE
-                || !(t == 'T' || (!tOnly && t == ' '))) return -1;
+        if (!(t == 'T' || (!tOnly && t == ' ')) || !AsciiBytes.isoDateTime(s, i)) return -1;
         i += 19;
         if (i + 1 < n && (s[i] == '.' || s[i] == ',') && digit((char) s[i + 1])) {
             int j = i + 1;

@@ -172,25 +172,12 @@ public final class TimestampParser {
         return Instant.ofEpochSecond(day * 86_400L + h * 3600L + mi * 60L + s, nanos);
     }
 
-    /** {@code yyyy-MM-dd}, {@code HH:mm:ss} (':' at 13 and 16) and the separator at 10 of a {@link #isoFast} timestamp, checked a word at a time. */
-    private static final long ISO_DIGITS_1 = 0x0080_8000_8080_8080L;
-    private static final long ISO_DASHES_1 = 0xff00_00ff_0000_0000L;
-    private static final long ISO_DASHES_1_VALUE = 0x2d00_002d_0000_0000L;
-    private static final long ISO_DIGITS_2 = 0x8080_0080_8000_8080L;
-    private static final long ISO_COLON_2 = 0x0000_ff00_0000_0000L;
-    private static final long ISO_COLON_2_VALUE = 0x0000_3a00_0000_0000L;
-    private static final long ISO_TAIL_3 = 0x8080_0000_0000_0000L;
-
     /** {@link #isoFast(String, int, int)} of the bytes of an ASCII line: the same instant, or null where it gives null. */
     private static Instant isoFast(byte[] t, int o, int to) {
         int n = to - o;
         if (n < 19) return null;
-        long a = AsciiBytes.word(t, o);
-        long b = AsciiBytes.word(t, o + 8);
-        long c = AsciiBytes.word(t, o + 11);
         byte sep = t[o + 10];
-        if ((a & ISO_DASHES_1) != ISO_DASHES_1_VALUE || (b & ISO_COLON_2) != ISO_COLON_2_VALUE || (c & ISO_COLON_2) != ISO_COLON_2_VALUE
-                || (sep != ' ' && sep != 'T')) return null;
+        if ((sep != ' ' && sep != 'T') || !AsciiBytes.isoDateTime(t, o)) return null;
         int end = 19;
         int nanos = 0;
         if (n > 19 && (t[o + 19] == ',' || t[o + 19] == '.')) {
@@ -206,8 +193,6 @@ public final class TimestampParser {
             end = k;
         }
         if (end < n && t[o + end] != ' ') return null; // an offset or zone: the general shapes handle it
-        if ((AsciiBytes.digits(a) & ISO_DIGITS_1) != ISO_DIGITS_1 || (AsciiBytes.digits(b) & ISO_DIGITS_2) != ISO_DIGITS_2
-                || (AsciiBytes.digits(c) & ISO_TAIL_3) != ISO_TAIL_3) return null;
         int h = (t[o + 11] - '0') * 10 + t[o + 12] - '0';
         int mi = (t[o + 14] - '0') * 10 + t[o + 15] - '0';
         int s = (t[o + 17] - '0') * 10 + t[o + 18] - '0';
