@@ -150,8 +150,12 @@ public final class EventReader implements Closeable {
         return lines.bytesRead();
     }
 
+    /** Reads the header spec on the first call (a small method, so the per-event call to it is inlined). */
     private void start() throws IOException {
-        if (parser != null) return;
+        if (parser == null) detect();
+    }
+
+    private void detect() throws IOException {
         List<String> sample = new ArrayList<>();
         if (explicit.isEmpty()) {
             while (lookahead.size() < SAMPLE) {
