@@ -33,7 +33,7 @@ public record LockInfo(
         Objects.requireNonNull(owner, "owner");
         waiters = List.copyOf(waiters);
         Objects.requireNonNull(acquiredAt, "acquiredAt");
-        attributes = Map.copyOf(attributes);
+        attributes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes)); // as printed, not Map.copyOf's order
     }
 
     /** {@code pthread_mutex 0x5555… (name)} */

@@ -69,6 +69,10 @@ public final class Levels {
         return name;
     }
 
+    /** Normalised levels worst first (FATAL … TRACE), then other words by name, and no level last. */
+    public static final java.util.Comparator<String> WORST_FIRST =
+            java.util.Comparator.comparingInt((String l) -> -rank(l)).thenComparing(l -> l);
+
     /** Whether a level is WARN or worse. */
     public static boolean isProblem(String normalized) {
         return switch (normalized) {

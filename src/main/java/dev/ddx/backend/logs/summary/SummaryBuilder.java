@@ -216,7 +216,7 @@ public final class SummaryBuilder {
                         .thenComparing(Comparator.comparingLong(TemplateStat::count).reversed())
                         .thenComparing(TemplateStat::id, TemplateStats.ID_ORDER))
                 .limit(20).toList();
-        Map<String, Long> levels = new TreeMap<>(Comparator.comparingInt((String l) -> -Levels.rank(l)).thenComparing(l -> l));
+        Map<String, Long> levels = new TreeMap<>(Levels.WORST_FIRST);
         all.forEach(t -> t.levels().forEach((l, c) -> levels.merge(l, c, Long::sum)));
         long width = levelRate.values().stream().mapToLong(TimeHistogram::widthMillis).max().orElse(1000);
         return new LogSummary(sources, lines, events, Optional.ofNullable(start), Optional.ofNullable(end), levels,

@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param template  template text with {@code <*>}
  * @param level     the worst level it was logged at (or empty)
  * @param count     events
- * @param levels    events per level
+ * @param levels    events per level, worst first, in the order given (not Map.copyOf's, which changes from run to run)
  * @param firstSeen time of the first event, when known
  * @param lastSeen  time of the last event, when known
  * @param first     where the first event is
@@ -24,6 +24,6 @@ public record TemplateStat(String id, String template, String level, long count,
                            Optional<Instant> firstSeen, Optional<Instant> lastSeen, LineRange first, LineRange last,
                            String example) {
     public TemplateStat {
-        levels = Map.copyOf(levels);
+        levels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(levels));
     }
 }

@@ -21,7 +21,7 @@ final class TemplateStats {
 
     static TemplateStat merge(Template t, List<Map.Entry<Shape, ShapeStats>> shapes) {
         long count = 0;
-        Map<String, Long> levels = new TreeMap<>();
+        Map<String, Long> levels = new TreeMap<>(Levels.WORST_FIRST);
         Instant firstSeen = null;
         Instant lastSeen = null;
         ShapeStats head = shapes.get(0).getValue();
