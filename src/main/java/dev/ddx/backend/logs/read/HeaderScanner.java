@@ -8,7 +8,8 @@ import java.util.List;
  * without backtracking (ISO timestamps, levels, threads, numbers, words, separators, and a
  * {@code logger:} component as the last part); otherwise {@link #of} gives null and the
  * regular expression is used. Where it applies it finds exactly the groups the expression
- * would ({@code HeaderScannerTest} compares both on every sample line).
+ * would ({@code HeaderScannerTest} compares both on every sample line). An ASCII line can also be
+ * read from its bytes, a word at a time where a part allows it, with the same result.
  */
 final class HeaderScanner {
     private final HeaderDetector.Element[] parts;
