@@ -158,7 +158,7 @@ final class HeaderScanner {
         for (int k = 0; k < ops.length; k++) {
             if (k > 0) {
                 if (i >= n || !AsciiBytes.space(s[i])) return false;
-                i = spaces(s, n, i + 1);
+                i = HeaderBytes.spaces(s, n, i + 1);
             }
             boolean br = brackets[k];
             if (br) {
@@ -168,33 +168,33 @@ final class HeaderScanner {
             int start = i;
             switch (ops[k]) {
                 case OP_ISO, OP_ISO_T -> {
-                    i = iso(s, n, i, ops[k] == OP_ISO_T);
+                    i = HeaderBytes.iso(s, n, i, ops[k] == OP_ISO_T);
                     if (i < 0) return false;
                     set(bounds, g++, start, i);
                 }
                 case OP_LEVEL -> {
-                    i = level(s, n, i, parts[k], bounds, g++);
+                    i = HeaderBytes.level(s, n, i, parts[k], bounds, g++);
                     if (i < 0) return false;
                 }
-                case OP_THREAD -> set(bounds, g++, start, i = thread(s, n, i));
+                case OP_THREAD -> set(bounds, g++, start, i = HeaderBytes.thread(s, n, i));
                 case OP_NUMBER, OP_WORD -> {
-                    i = ops[k] == OP_NUMBER ? digitRun(s, n, i) : nonSpaceRun(s, n, i);
+                    i = ops[k] == OP_NUMBER ? HeaderBytes.digitRun(s, n, i) : HeaderBytes.nonSpaceRun(s, n, i);
                     if (i < 0) return false;
                     set(bounds, g++, start, i);
                 }
-                case OP_BRACKETED_WORD -> set(bounds, g++, start, i = upTo(s, n, i, ']'));
+                case OP_BRACKETED_WORD -> set(bounds, g++, start, i = HeaderBytes.upTo(s, n, i, ']'));
                 case OP_SEPARATOR -> {
                     String literal = parts[k].literal();
                     if (!AsciiBytes.startsWith(s, n, i, literal)) return false;
                     i += literal.length();
                 }
                 case OP_COMPONENT -> {
-                    i = component(s, n, i, bounds, g);
+                    i = HeaderBytes.component(s, n, i, bounds, g);
                     if (i < 0) return false;
                     g += 2;
                 }
                 default -> { // OP_DASH_COMPONENT
-                    i = dashComponent(s, n, i, parts[k].literal(), bounds, g++);
+                    i = HeaderBytes.dashComponent(s, n, i, parts[k].literal(), bounds, g++);
                     if (i < 0) return false;
                 }
             }
@@ -203,162 +203,10 @@ final class HeaderScanner {
                 i++;
             }
         }
-        i = spaces(s, n, i);
+        i = HeaderBytes.spaces(s, n, i);
         bounds[2 * g] = i;
         bounds[2 * g + 1] = n;
         return true;
-    }
-
-    private static int spaces(byte[] s, int n, int i) {
-        while (i < n && AsciiBytes.space(s[i])) i++;
-        return i;
-    }
-
-    private static int digitRun(byte[] s, int n, int i) {
-        int j = i;
-        while (j < n && s[j] >= '0' && s[j] <= '9') j++;
-        return j > i ? j : -1;
-    }
-
-    private static int nonSpaceRun(byte[] s, int n, int i) {
-        int j = i;
-        while (j < n && !AsciiBytes.space(s[j])) j++;
-        return j > i ? j : -1;
-    }
-
-    private static int letterRun(byte[] s, int n, int i) {
-        int j = i;
-        while (j < n && letter((char) s[j])) j++;
-        return j > i ? j : -1;
-    }
-
-    /** The first {@code c} at or after i, or n. */
-    private static int upTo(byte[] s, int n, int i, char c) {
-        for (; i < n; i += 8) {
-            long hits = AsciiBytes.equal(AsciiBytes.word(s, i), c);
-            if (hits != 0) return Math.min(n, i + AsciiBytes.firstByte(hits));
-        }
-        return n;
-    }
-
-    private static int lit(byte[] s, int n, int i, char c) {
-        return i >= 0 && i < n && s[i] == c ? i + 1 : -1;
-    }
-
-    /** {@link #iso(String, int, boolean)} of bytes: the fixed nineteen bytes checked in three words. */
-    private static int iso(byte[] s, int n, int i, boolean tOnly) {
-        if (i + 19 > n) return -1;
-        byte t = s[i + 10];
-        if (!(t == 'T' || (!tOnly && t == ' ')) || !AsciiBytes.isoDateTime(s, i)) return -1;
-        i += 19;
-        if (i + 1 < n && (s[i] == '.' || s[i] == ',') && digit((char) s[i + 1])) {
-            int j = i + 1;
-            while (j < n && j - i - 1 < 9 && digit((char) s[j])) j++;
-            i = j;
-        }
-        if (i >= n) return i;
-        byte z = s[i];
-        if (z == 'Z') return i + 1;
-        if (z == '+' || z == '-') {
-            int h = twoDigits(s, n, i + 1);
-            if (h < 0) return i;
-            int m = h < n && s[h] == ':' ? twoDigits(s, n, h + 1) : -1;
-            if (m < 0) m = twoDigits(s, n, h);
-            return m < 0 ? i : m;
-        }
-        return i;
-    }
-
-    private static int twoDigits(byte[] s, int n, int i) {
-        return i + 2 <= n && digit((char) s[i]) && digit((char) s[i + 1]) ? i + 2 : -1;
-    }
-
-    private static int level(byte[] s, int n, int i, HeaderDetector.Element e, int[] bounds, int g) {
-        if (e.bracketed()) {
-            i = lit(s, n, i, '[');
-            if (i < 0) return -1;
-            i = spaces(s, n, i);
-        }
-        int end = letterRun(s, n, i);
-        if (end < 0) return -1;
-        bounds[2 * g] = i;
-        bounds[2 * g + 1] = end;
-        i = end;
-        if (e.bracketed()) i = lit(s, n, spaces(s, n, i), ']');
-        if (":".equals(e.literal())) i = lit(s, n, i, ':');
-        return i;
-    }
-
-    /** {@link #thread(String, int)} of bytes: up to the first ']' when no '[' comes before it, found a word at a time. */
-    private static int thread(byte[] s, int n, int i) {
-        for (int w = i; w < n; w += 8) {
-            long word = AsciiBytes.word(s, w);
-            long hits = AsciiBytes.equal(word, ']') | AsciiBytes.equal(word, '[');
-            if (hits == 0) continue;
-            int at = w + AsciiBytes.firstByte(hits);
-            if (at >= n) break;
-            if (s[at] == ']') return at;
-            break; // a '[' first: the general rule
-        }
-        while (i < n) {
-            byte c = s[i];
-            if (c == ']') break;
-            if (c != '[') {
-                i++;
-                continue;
-            }
-            int close = upTo(s, n, i + 1, ']');
-            if (close >= n) break;
-            i = close + 1;
-        }
-        return i;
-    }
-
-    /** {@link #component(String, int, int[], int)} of bytes: the run up to a space or '[' found a word at a time. */
-    private static int component(byte[] s, int n, int i, int[] bounds, int g) {
-        int end = n;
-        scan:
-        for (int w = i; w < n; w += 8) {
-            long word = AsciiBytes.word(s, w);
-            long hits = AsciiBytes.atMostSpace(word) | AsciiBytes.equal(word, '[');
-            while (hits != 0) {
-                int at = w + AsciiBytes.firstByte(hits);
-                if (at >= n) break scan;
-                byte c = s[at];
-                if (c == '[' || AsciiBytes.space(c)) {
-                    end = at;
-                    break scan;
-                }
-                hits &= hits - 1; // a control byte that is no space: part of the run
-            }
-        }
-        if (end == i) return -1;
-        if (end < n && s[end] == '[') {
-            int d = digitRun(s, n, end + 1);
-            int after = d < 0 ? -1 : lit(s, n, lit(s, n, d, ']'), ':');
-            if (after > 0) {
-                set(bounds, g, i, end);
-                set(bounds, g + 1, end + 1, d);
-                return after;
-            }
-        }
-        for (int p = end - 1; p > i; p--) {
-            if (s[p] == ':') {
-                set(bounds, g, i, p);
-                set(bounds, g + 1, -1, -1);
-                return p + 1;
-            }
-        }
-        return -1;
-    }
-
-    private static int dashComponent(byte[] s, int n, int i, String literal, int[] bounds, int g) {
-        int end = nonSpaceRun(s, n, i);
-        if (end < 0) return -1;
-        int j = spaces(s, n, end);
-        if (j == end || !AsciiBytes.startsWith(s, n, j, literal)) return -1;
-        set(bounds, g, i, end);
-        return j + literal.length();
     }
 
     /** Java's {@code \s}: space, tab, newline, vertical tab, form feed, carriage return. */
@@ -366,11 +214,11 @@ final class HeaderScanner {
         return c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r');
     }
 
-    private static boolean digit(char c) {
+    static boolean digit(char c) {
         return (char) (c - '0') <= 9;
     }
 
-    private static boolean letter(char c) {
+    static boolean letter(char c) {
         return (char) ((c | 0x20) - 'a') < 26;
     }
 
@@ -522,7 +370,7 @@ final class HeaderScanner {
         return j + literal.length();
     }
 
-    private static void set(int[] bounds, int g, int start, int end) {
+    static void set(int[] bounds, int g, int start, int end) {
         bounds[2 * g] = start;
         bounds[2 * g + 1] = end;
     }
