@@ -178,7 +178,7 @@ public final class LineReader implements Closeable {
         int lim = this.lim;
         long high = this.high ? 0 : 0x8080808080808080L;
         for (int last = lim - 8; i <= last; ) {
-            long w = (long) LONGS.get(buf, i);
+            long w = AsciiBytes.word(buf, i);
             // bit 7 of a byte: below 0x20 (exact for the lowest such byte: no borrow reaches it), or above 0x7f
             long flags = ((w - 0x2020202020202020L) & ~w | w & high) & 0x8080808080808080L;
             if (flags == 0) {
@@ -206,9 +206,6 @@ public final class LineReader implements Closeable {
         else if (b == 0) nul = true;
         else if (b < 0x20 && b != '\t' && b != '\r' && b != 0x1b) control++;
     }
-
-    private static final java.lang.invoke.VarHandle LONGS =
-            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     private boolean append(int from, int to) {
         int n = to - from;
