@@ -138,28 +138,24 @@ public final class HeaderParser {
         return -1;
     }
 
-    /** {@link #level(String, int[])} of a line whose bytes {@code bytes} also holds when it is ASCII (null otherwise). */
-    public String level(String line, byte[] bytes, int[] b) {
-        if (bytes == null) return level(line, b);
-        int g = lastPresent(HeaderSpec.Role.LEVEL, onlyLevel, b);
-        if (g < 0) return "";
-        int from = b[2 * g];
-        int to = b[2 * g + 1];
-        while (from < to && bytes[from] <= ' ') from++;
-        while (to > from && bytes[to - 1] <= ' ') to--;
-        String name = Levels.upperCase(bytes, from, to);
-        return name != null ? name : Levels.normalize(line, from, to);
-    }
-
     /** The normalised level (the last level field), read in place; empty when there is none. */
     public String level(String line, int[] b) {
+        return level(line, null, b);
+    }
+
+    /**
+     * {@link #level(String, int[])} of a line whose bytes {@code bytes} also holds when it is ASCII
+     * (null otherwise): one of the six names in upper case is then recognised on the bytes.
+     */
+    public String level(String line, byte[] bytes, int[] b) {
         int g = lastPresent(HeaderSpec.Role.LEVEL, onlyLevel, b);
         if (g < 0) return "";
         int from = b[2 * g];
         int to = b[2 * g + 1];
         while (from < to && line.charAt(from) <= ' ') from++;
         while (to > from && line.charAt(to - 1) <= ' ') to--;
-        return Levels.normalize(line, from, to);
+        String name = bytes == null ? null : Levels.upperCase(bytes, from, to);
+        return name != null ? name : Levels.normalize(line, from, to);
     }
 
     /** The time the header's time fields make (joined with spaces when there are several), or empty. */
