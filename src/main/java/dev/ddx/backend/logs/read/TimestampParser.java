@@ -163,13 +163,7 @@ public final class TimestampParser {
             end = k;
         }
         if (end < n && t.charAt(o + end) != ' ') return null; // an offset or zone: the general shapes handle it
-        int h = two(t, o + 11);
-        int mi = two(t, o + 14);
-        int s = two(t, o + 17);
-        if (h < 0 || mi < 0 || s < 0 || h > 23 || mi > 59 || s > 60) return null;
-        long day = epochDay(t, o);
-        if (day == NO_DAY) return null;
-        return Instant.ofEpochSecond(day * 86_400L + h * 3600L + mi * 60L + s, nanos);
+        return instant(two(t, o), two(t, o + 2), two(t, o + 5), two(t, o + 8), two(t, o + 11), two(t, o + 14), two(t, o + 17), nanos);
     }
 
     /** {@link #isoFast(String, int, int)} of the bytes of an ASCII line: the same instant, or null where it gives null. */
@@ -193,12 +187,21 @@ public final class TimestampParser {
             end = k;
         }
         if (end < n && t[o + end] != ' ') return null; // an offset or zone: the general shapes handle it
-        int h = (t[o + 11] - '0') * 10 + t[o + 12] - '0';
-        int mi = (t[o + 14] - '0') * 10 + t[o + 15] - '0';
-        int s = (t[o + 17] - '0') * 10 + t[o + 18] - '0';
-        if (h > 23 || mi > 59 || s > 60) return null;
-        long day = epochDay((t[o] - '0') * 10 + t[o + 1] - '0', (t[o + 2] - '0') * 10 + t[o + 3] - '0',
-                (t[o + 5] - '0') * 10 + t[o + 6] - '0', (t[o + 8] - '0') * 10 + t[o + 9] - '0');
+        return instant(two(t, o), two(t, o + 2), two(t, o + 5), two(t, o + 8), two(t, o + 11), two(t, o + 14), two(t, o + 17), nanos);
+    }
+
+    /** The two digits at {@code t[at]} as a number (checked to be digits by the caller). */
+    private static int two(byte[] t, int at) {
+        return (t[at] - '0') * 10 + t[at + 1] - '0';
+    }
+
+    /**
+     * The instant of a date and time given as pairs of digits ({@code yyyy} as century and year),
+     * or null when it is none (-1 for a pair that is no digits, an hour past 23, a day past the month's).
+     */
+    private static Instant instant(int century, int yy, int m, int d, int h, int mi, int s, int nanos) {
+        if (h < 0 || mi < 0 || s < 0 || h > 23 || mi > 59 || s > 60) return null;
+        long day = epochDay(century, yy, m, d);
         if (day == NO_DAY) return null;
         return Instant.ofEpochSecond(day * 86_400L + h * 3600L + mi * 60L + s, nanos);
     }
