@@ -12,6 +12,8 @@ public final class Shape {
     final int[] wildcards;
     /** The literal tokens (those without {@code <*>}) as padded ASCII bytes (see {@link AsciiBytes#padded}); null for the others. */
     final byte[][] literals;
+    /** The positions of the tokens that hold a {@code <*>}, in order: the per-line readers of values visit only these. */
+    private final int[] params;
     final String key;
     final long order;
     long count;
@@ -25,6 +27,7 @@ public final class Shape {
             wildcards[i] = tokens[i].indexOf(TokenMasker.WILDCARD);
             if (wildcards[i] < 0) literals[i] = AsciiBytes.padded(tokens[i]);
         }
+        this.params = java.util.stream.IntStream.range(0, tokens.length).filter(i -> wildcards[i] >= 0).toArray();
         this.key = key;
         this.order = order;
     }
@@ -55,9 +58,12 @@ public final class Shape {
 
     /** How many tokens hold a {@code <*>}: the shape's parameters. */
     public int wildcards() {
-        int n = 0;
-        for (int w : wildcards) if (w >= 0) n++;
-        return n;
+        return params.length;
+    }
+
+    /** The position of the k-th token that holds a {@code <*>} (k below {@link #wildcards()}). */
+    public int param(int k) {
+        return params[k];
     }
 
     /** Where the masked token at position i has its {@code <*>}, or -1 when it has none. */

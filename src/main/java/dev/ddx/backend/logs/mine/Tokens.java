@@ -136,8 +136,9 @@ public final class Tokens {
                 b[2 * k] = start;
                 b[2 * k + 1] = i;
             } else {
-                boolean digits = true;
-                for (byte c; i < to && !AsciiBytes.space(c = bytes[i]); i++) digits &= c >= '0' && c <= '9';
+                i = valueEnd(bytes, i, to);
+                boolean digits = i >= 0;
+                if (!digits) i = -i;
                 b[2 * k] = start;
                 b[2 * k + 1] = i;
                 if (digits ? wildcard != 0 || token.length() != TokenMasker.WILDCARD.length()
@@ -148,6 +149,28 @@ public final class Tokens {
         while (i < to && AsciiBytes.space(bytes[i])) i++;
         this.digitRuns = digitRuns;
         return i >= to;
+    }
+
+    /**
+     * Where the value token at {@code bytes[i]} (not a space; {@code i < to}) ends: the first space
+     * at or after i, or {@code to}; negated when the token is not a run of ASCII digits. Eight bytes
+     * at a time: a word's bytes at or below a space end the token if the first of them is one of
+     * Java's {@code \s}, else (a control byte) that byte is part of the token and the scan goes on.
+     */
+    private static int valueEnd(byte[] bytes, int i, int to) {
+        boolean digits = true;
+        while (i < to) {
+            long w = AsciiBytes.word(bytes, i);
+            long low = AsciiBytes.atMostSpace(w);
+            int n = Math.min(low == 0 ? 8 : AsciiBytes.firstByte(low), to - i);
+            digits &= (~AsciiBytes.digits(w) & AsciiBytes.lowBytes(n) & 0x8080808080808080L) == 0;
+            i += n;
+            if (i >= to || n == 8) continue;
+            if (AsciiBytes.space(bytes[i])) break;
+            digits = false; // a control byte inside the token
+            i++;
+        }
+        return digits ? i : -i;
     }
 
     /**

@@ -43,6 +43,9 @@ public final class ExceptionParser {
     /** Which ASCII characters start one of {@link #TOKEN_WORDS}: the others are passed over at once. */
     private static final boolean[] WORD_START = new boolean[128];
 
+    /** The length of the shortest of {@link #TOKEN_WORDS}. */
+    private static final int SHORTEST_TOKEN_WORD = java.util.Arrays.stream(TOKEN_WORDS).mapToInt(String::length).min().orElse(0);
+
     static {
         for (String w : TOKEN_WORDS) WORD_START[w.charAt(0)] = true;
     }
@@ -53,6 +56,7 @@ public final class ExceptionParser {
      * message can be checked by its shape's literal words once and its value tokens alone after that.
      */
     public static boolean mayHoldPart(String text, int from, int to) {
+        if (to - from < SHORTEST_TOKEN_WORD) return false; // most values: a word cannot fit
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (c >= WORD_START.length || !WORD_START[c]) continue;

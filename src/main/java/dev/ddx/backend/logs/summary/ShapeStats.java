@@ -84,12 +84,11 @@ final class ShapeStats {
     void addNumbers(Optional<Instant> time, int line, String file, dev.ddx.backend.logs.mine.Shape shape,
                     dev.ddx.backend.logs.mine.Tokens tokens, int maxTracks, int[] tracksInUse) {
         if (time.isEmpty() || shape.size() != tokens.size()) return;
-        int n = 0;
-        for (int i = 0; i < tokens.size(); i++) {
+        int params = shape.wildcards();
+        if (numbers == null && params > 0) numbers = new Track[params];
+        for (int k = 0; k < params; k++) {
+            int i = shape.param(k);
             int w = shape.wildcard(i);
-            if (w < 0) continue;
-            int k = n++;
-            if (numbers == null) numbers = new Track[shape.wildcards()];
             Track t = numbers[k];
             if (t == null) {
                 if (tracksInUse[0] >= maxTracks) continue;

@@ -154,9 +154,9 @@ public final class SummaryBuilder {
             s.literalsMayHold = ExceptionParser.mayHoldPart(key, 0, key.length()) ? (byte) 2 : 1;
         }
         if (s.literalsMayHold == 2) return ExceptionParser.mayHold(text, from, to);
-        for (int i = 0; i < tokens.size(); i++) {
-            boolean value = shape.wildcard(i) >= 0 && !tokens.digitRun(i); // digits name nothing
-            if (value && ExceptionParser.mayHoldPart(tokens.text(), tokens.start(i), tokens.end(i))) {
+        for (int k = 0; k < shape.wildcards(); k++) {
+            int i = shape.param(k);
+            if (!tokens.digitRun(i) && ExceptionParser.mayHoldPart(tokens.text(), tokens.start(i), tokens.end(i))) { // digits name nothing
                 return ExceptionParser.mayHold(text, from, to);
             }
         }

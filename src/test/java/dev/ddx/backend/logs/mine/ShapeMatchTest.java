@@ -68,9 +68,11 @@ class ShapeMatchTest {
                 for (int end : new int[] {to, Math.max(from, to - 1), Math.max(from, to - 3), Math.max(from, to - 9)}) {
                     boolean want = reused.splitAs(s, padded, from, end);
                     List<String> wantTokens = want ? reused.list() : List.of();
+                    List<Boolean> wantDigits = want ? digitRuns(reused) : List.of();
                     boolean byBytes = reused.splitAs(s, padded, bytes, from, end);
                     assertEquals(want, byBytes, () -> "byte-wise, shape [" + s.key() + "] on [" + padded.substring(from, end) + "]");
                     if (want) assertEquals(wantTokens, reused.list(), m);
+                    if (want) assertEquals(wantDigits, digitRuns(reused), () -> "runs of digits in [" + m + "]");
                     byteChecks++;
                 }
             }
@@ -81,6 +83,12 @@ class ShapeMatchTest {
     }
 
     private long byteChecks;
+
+    private static List<Boolean> digitRuns(Tokens t) {
+        List<Boolean> out = new ArrayList<>();
+        for (int i = 0; i < t.size(); i++) out.add(t.digitRun(i));
+        return out;
+    }
 
     /** The text's bytes with {@link dev.ddx.backend.logs.read.AsciiBytes#PAD} random ones after them, or null when it is not ASCII. */
     private static byte[] asciiBytes(String text, Random random) {
@@ -236,7 +244,10 @@ class ShapeMatchTest {
                 "blk_abc of size 5", "blk-123 of size 5", "http://x.org/1 redirected", "mail a@b.c sent", "mail a@b sent",
                 "Größe 5 überschritten", "size 5 über", "\u00a0nbsp 5", "tab\tseparated\t5", "a  b   c 1",
                 "value 0x1F ok", "value -5 ok", "value 1.5e3 ok", "user root failed", "user 1root failed",
-                "queue size 12 pending 3", "queue size 12 pending", "queue size pending 3"));
+                "queue size 12 pending 3", "queue size 12 pending", "queue size pending 3",
+                // values longer than a word, and control bytes inside a token (part of it) or between tokens (spaces or not)
+                "id 1234567890123456789 of 12345678 ok", "value 12\u000134 ok", "value 1234567\u00018 ok",
+                "esc \u001b[31mred\u001b[0m 5", "vt 5\u000b6 ok", "ff 12\f34 ok", "nul 12\u000034 ok", "cr 12\r34"));
         Path dir = LoghubAccuracyTest.loghub();
         if (dir != null) {
             try (Stream<Path> files = Files.list(dir)) {
