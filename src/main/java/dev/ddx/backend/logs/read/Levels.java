@@ -81,6 +81,15 @@ public final class Levels {
         };
     }
 
+    /**
+     * Where a normalised level stands in {@link #NAMES} (its {@link #rank}, 0 for no level), or -1
+     * for another word: the index of per-level counts kept in arrays.
+     */
+    public static int nameIndex(String level) {
+        int r = rank(level);
+        return r > 0 || level.isEmpty() ? r : -1;
+    }
+
     /** Severity rank, higher is worse; 0 for unknown. */
     public static int rank(String normalized) {
         return switch (normalized) {

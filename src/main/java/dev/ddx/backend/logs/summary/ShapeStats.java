@@ -12,7 +12,7 @@ import java.util.TreeMap;
 /** What the summary keeps per shape while streaming: counts, levels, first/last, numbers, rate. */
 final class ShapeStats {
     long count;
-    /** Events per normalised level, by {@link Levels#rank}; other level words (none from ddx's readers) in {@link #otherLevels}. */
+    /** Events per normalised level, by {@link Levels#nameIndex}; other level words (none from ddx's readers) in {@link #otherLevels}. */
     private final long[] byRank = new long[Levels.NAMES.size()];
     private Map<String, Long> otherLevels;
     Instant firstSeen;
@@ -38,9 +38,10 @@ final class ShapeStats {
     }
 
     /** Counts an event of this shape whose first message line is {@code text[from, to)}. */
-    void add(String file, int firstLine, int lastLine, String level, Optional<Instant> time, String text, int from, int to) {
+    void add(String file, int firstLine, int lastLine, String level, int levelIndex, Optional<Instant> time, String text,
+             int from, int to) {
         count++;
-        countLevel(level, 1);
+        countLevel(level, levelIndex, 1);
         if (first == null) {
             first = new LineRange(file, firstLine, lastLine);
             example = text.substring(from, Math.min(to, from + 300));
@@ -55,10 +56,10 @@ final class ShapeStats {
         }
     }
 
-    private void countLevel(String level, long n) {
-        int r = Levels.rank(level);
-        if (r > 0 || level.isEmpty()) {
-            byRank[r] += n;
+    /** Counts n events of a level whose {@link Levels#nameIndex} is {@code index}. */
+    private void countLevel(String level, int index, long n) {
+        if (index >= 0) {
+            byRank[index] += n;
         } else {
             if (otherLevels == null) otherLevels = new TreeMap<>();
             otherLevels.merge(level, n, Long::sum);
@@ -127,7 +128,7 @@ final class ShapeStats {
     void addAll(ShapeStats later, int lineOffset, Instant rateOrigin, int maxTracks, int[] tracksInUse) {
         count += later.count;
         for (int r = 0; r < byRank.length; r++) byRank[r] += later.byRank[r];
-        if (later.otherLevels != null) later.otherLevels.forEach((l, n) -> countLevel(l, n));
+        if (later.otherLevels != null) later.otherLevels.forEach((l, n) -> countLevel(l, -1, n)); // none of the names
         if (first == null && later.first != null) {
             first = moved(later.first, lineOffset);
             example = later.example;
