@@ -163,10 +163,4 @@ final class ShapeStats {
     static LineRange moved(LineRange r, int lineOffset) {
         return lineOffset == 0 ? r : new LineRange(r.file(), r.first() + lineOffset, r.last() + lineOffset);
     }
-
-    String worstLevel() {
-        String worst = "";
-        for (String l : levels().keySet()) if (Levels.rank(l) > Levels.rank(worst)) worst = l;
-        return worst;
-    }
 }
