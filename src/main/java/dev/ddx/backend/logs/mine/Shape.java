@@ -12,6 +12,15 @@ public final class Shape {
     final int[] wildcards;
     /** The literal tokens (those without {@code <*>}) as padded ASCII bytes (see {@link AsciiBytes#padded}); null for the others. */
     final byte[][] literals;
+    /**
+     * For the per-line match of an ASCII line: at the first token k of each run of literal tokens, the
+     * run joined by single spaces as padded bytes ({@link AsciiBytes#padded}; null when one of them is
+     * not ASCII), compared in one go; {@link #runEnds} is the token after the run, {@link #runOffsets}
+     * each literal token's place in its run.
+     */
+    final byte[][] runs;
+    final int[] runEnds;
+    final int[] runOffsets;
     /** The positions of the tokens that hold a {@code <*>}, in order: the per-line readers of values visit only these. */
     private final int[] params;
     final String key;
@@ -26,6 +35,24 @@ public final class Shape {
         for (int i = 0; i < tokens.length; i++) {
             wildcards[i] = tokens[i].indexOf(TokenMasker.WILDCARD);
             if (wildcards[i] < 0) literals[i] = AsciiBytes.padded(tokens[i]);
+        }
+        this.runs = new byte[tokens.length][];
+        this.runEnds = new int[tokens.length];
+        this.runOffsets = new int[tokens.length];
+        for (int k = 0; k < tokens.length; ) {
+            if (wildcards[k] >= 0) {
+                k++;
+                continue;
+            }
+            int end = k;
+            int length = -1;
+            for (; end < tokens.length && wildcards[end] < 0; end++) {
+                runOffsets[end] = length + 1;
+                length += 1 + tokens[end].length();
+            }
+            runs[k] = AsciiBytes.padded(String.join(" ", java.util.Arrays.asList(tokens).subList(k, end)));
+            runEnds[k] = end;
+            k = end;
         }
         this.params = java.util.stream.IntStream.range(0, tokens.length).filter(i -> wildcards[i] >= 0).toArray();
         this.key = key;

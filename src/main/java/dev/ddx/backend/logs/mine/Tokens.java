@@ -112,11 +112,67 @@ public final class Tokens {
 
     /**
      * {@link #splitAs(Shape, String, int, int)} of a message whose line's bytes {@code bytes} also
-     * holds when it is ASCII (null otherwise; see {@link AsciiBytes}): literal tokens are then
-     * compared a word at a time. The same answer and the same tokens.
+     * holds when it is ASCII (null otherwise; see {@link AsciiBytes}): the same answer and the same
+     * tokens, read a word at a time. Where the message's tokens are one space apart (as most are), a
+     * run of literal tokens is compared in one go with the shape's run ({@link Shape#runs}); a gap of
+     * other whitespace, or a difference at a space, sends it to {@link #splitAsTokens}, token by token.
      */
     public boolean splitAs(Shape shape, String text, byte[] bytes, int from, int to) {
         if (bytes == null) return splitAs(shape, text, from, to);
+        int count = shape.tokens.length;
+        int[] b = startAs(count, text);
+        long digitRuns = 0;
+        int i = from;
+        while (i < to && AsciiBytes.space(bytes[i])) i++;
+        for (int k = 0; k < count; ) {
+            if (k > 0) {
+                // i is at whitespace that ended the token before: a gap of one space goes on here
+                if (i + 1 >= to) return false; // no room for another token
+                if (bytes[i] != ' ' || AsciiBytes.space(bytes[i + 1])) return splitAsTokens(shape, text, bytes, from, to);
+                i++;
+            } else if (i >= to) {
+                return false;
+            }
+            int wildcard = shape.wildcards[k];
+            if (wildcard < 0) {
+                byte[] run = shape.runs[k];
+                int end = shape.runEnds[k];
+                int length = run == null ? 0 : run.length - AsciiBytes.PAD;
+                if (run == null || i + length > to) return false; // a token that is not ASCII, or too little left
+                int at = AsciiBytes.firstDifference(bytes, i, run, length);
+                if (at >= 0) {
+                    // the bytes before are the run's: where the message has other than whitespace, one of the
+                    // run's tokens differs or goes on longer; whitespace may be only a wider gap
+                    return AsciiBytes.space(bytes[i + at]) && splitAsTokens(shape, text, bytes, from, to);
+                }
+                for (; k < end; k++) {
+                    int start = i + shape.runOffsets[k];
+                    b[2 * k] = start;
+                    b[2 * k + 1] = start + shape.tokens[k].length();
+                }
+                i += length;
+                if (i < to && !AsciiBytes.space(bytes[i])) return false; // the last literal token goes on
+            } else {
+                int start = i;
+                String token = shape.tokens[k];
+                i = valueEnd(bytes, i, to);
+                boolean digits = i >= 0;
+                if (!digits) i = -i;
+                b[2 * k] = start;
+                b[2 * k + 1] = i;
+                if (digits ? wildcard != 0 || token.length() != TokenMasker.WILDCARD.length()
+                        : !TokenMasker.masksTo(this, k, token, wildcard)) return false;
+                if (digits && k < 64) digitRuns |= 1L << k;
+                k++;
+            }
+        }
+        while (i < to && AsciiBytes.space(bytes[i])) i++;
+        this.digitRuns = digitRuns;
+        return i >= to;
+    }
+
+    /** {@link #splitAs(Shape, String, byte[], int, int)} token by token: whatever whitespace stands between the tokens. */
+    private boolean splitAsTokens(Shape shape, String text, byte[] bytes, int from, int to) {
         int count = shape.tokens.length;
         int[] b = startAs(count, text);
         long digitRuns = 0;

@@ -105,6 +105,20 @@ public final class AsciiBytes {
         return k == len || ((word(b, at + k) ^ word(token, k)) & lowBytes(len - k)) == 0;
     }
 
+    /**
+     * The first k below {@code len} where {@code b[at + k]} and {@code token[k]} differ, or -1 when
+     * none does; {@code token} is padded like a line (see {@link #padded}), and {@code at + len} is within the line.
+     */
+    public static int firstDifference(byte[] b, int at, byte[] token, int len) {
+        int k = 0;
+        for (; k + 8 <= len; k += 8) {
+            long x = word(b, at + k) ^ word(token, k);
+            if (x != 0) return k + (Long.numberOfTrailingZeros(x) >>> 3);
+        }
+        long x = (word(b, at + k) ^ word(token, k)) & lowBytes(len - k);
+        return x == 0 ? -1 : k + (Long.numberOfTrailingZeros(x) >>> 3);
+    }
+
     /** The ASCII chars of {@code s} as bytes with {@link #PAD} spare bytes after them, or null when s is not ASCII. */
     public static byte[] padded(String s) {
         byte[] out = new byte[s.length() + PAD];

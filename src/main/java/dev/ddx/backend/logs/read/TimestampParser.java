@@ -166,12 +166,39 @@ public final class TimestampParser {
         return instant(two(t, o), two(t, o + 2), two(t, o + 5), two(t, o + 8), two(t, o + 11), two(t, o + 14), two(t, o + 17), nanos);
     }
 
+    /**
+     * The first sixteen bytes ({@code yyyy-MM-dd?HH:mm}) of the last time {@link #isoFast(byte[], int, int)}
+     * read, as two words, and the epoch second that minute starts at: a log's lines share their minute
+     * for hundreds or thousands of lines, so most lines only read their seconds. A reader's parser
+     * reads its first line the long way, so both ways are taken before the compiler looks.
+     */
+    private long minuteHead = -1;
+    private long minuteTail = -1;
+    private long minuteSecond;
+
     /** {@link #isoFast(String, int, int)} of the bytes of an ASCII line: the same instant, or null where it gives null. */
-    private static Instant isoFast(byte[] t, int o, int to) {
+    private Instant isoFast(byte[] t, int o, int to) {
         int n = to - o;
         if (n < 19) return null;
-        byte sep = t[o + 10];
-        if ((sep != ' ' && sep != 'T') || !AsciiBytes.isoDateTime(t, o)) return null;
+        long head = AsciiBytes.word(t, o);
+        long tail = AsciiBytes.word(t, o + 8);
+        long minute;
+        if (head == minuteHead && tail == minuteTail) {
+            // the minute's bytes were read before (ASCII lines: no word of them is -1)
+            if (t[o + 16] != ':' || !digit(t[o + 17]) || !digit(t[o + 18])) return null;
+            minute = minuteSecond;
+        } else {
+            byte sep = t[o + 10];
+            if ((sep != ' ' && sep != 'T') || !AsciiBytes.isoDateTime(t, o)) return null;
+            int h = two(t, o + 11);
+            int mi = two(t, o + 14);
+            long day = h > 23 || mi > 59 ? NO_DAY : epochDay(two(t, o), two(t, o + 2), two(t, o + 5), two(t, o + 8));
+            if (day == NO_DAY) return null;
+            minute = day * 86_400L + h * 3600L + mi * 60L;
+            minuteHead = head;
+            minuteTail = tail;
+            minuteSecond = minute;
+        }
         int end = 19;
         int nanos = 0;
         if (n > 19 && (t[o + 19] == ',' || t[o + 19] == '.')) {
@@ -187,7 +214,12 @@ public final class TimestampParser {
             end = k;
         }
         if (end < n && t[o + end] != ' ') return null; // an offset or zone: the general shapes handle it
-        return instant(two(t, o), two(t, o + 2), two(t, o + 5), two(t, o + 8), two(t, o + 11), two(t, o + 14), two(t, o + 17), nanos);
+        int s = two(t, o + 17);
+        return s > 60 ? null : Instant.ofEpochSecond(minute + s, nanos);
+    }
+
+    private static boolean digit(byte b) {
+        return b >= '0' && b <= '9';
     }
 
     /** The two digits at {@code t[at]} as a number (checked to be digits by the caller). */
@@ -217,10 +249,12 @@ public final class TimestampParser {
 
     /**
      * The days from 1970-01-01 to the date {@code yyyy-MM-dd} at {@code t[o]}, or {@link #NO_DAY}
-     * when it is none ({@link java.time.LocalDate#parse} would refuse it). Reckoned afresh for every
-     * line, with tables and arithmetic where a valid date could take one way or another: no branch
-     * depends on which date it is, so the compiled reading path meets nothing new when a log passes
-     * midnight (a cache of the last date did, and the compiler threw its code away and compiled it again).
+     * when it is none ({@link java.time.LocalDate#parse} would refuse it). Reckoned with tables and
+     * arithmetic where a valid date could take one way or another: no branch depends on which date it
+     * is, so the compiled reading path meets nothing new when a log passes midnight (a cache of the last
+     * date, missed only then, made the compiler throw its code away and compile it again; the cache of
+     * the last minute in {@link #isoFast(byte[], int, int)} is missed every minute of a log, and by the
+     * first line of every reader).
      */
     static long epochDay(String t, int o) {
         return epochDay(two(t, o), two(t, o + 2), two(t, o + 5), two(t, o + 8));

@@ -247,7 +247,28 @@ class ShapeMatchTest {
                 "queue size 12 pending 3", "queue size 12 pending", "queue size pending 3",
                 // values longer than a word, and control bytes inside a token (part of it) or between tokens (spaces or not)
                 "id 1234567890123456789 of 12345678 ok", "value 12\u000134 ok", "value 1234567\u00018 ok",
-                "esc \u001b[31mred\u001b[0m 5", "vt 5\u000b6 ok", "ff 12\f34 ok", "nul 12\u000034 ok", "cr 12\r34"));
+                "esc \u001b[31mred\u001b[0m 5", "vt 5\u000b6 ok", "ff 12\f34 ok", "nul 12\u000034 ok", "cr 12\r34",
+                // runs of literal tokens, compared in one go where single spaces part them: wider or other
+                // whitespace, a token longer or shorter than the shape's, a change on either side of a word's end
+                "lost the connection to the primary database after 5 retries",
+                "lost the connection to  the primary database after 5 retries",
+                "lost the connection to\tthe primary database after 5 retries",
+                "lost the connection to the primary\u000bdatabase after 5 retries",
+                "lost the connection to the primarydatabase after 5 retries",
+                "lost the connection to the primary databases after 5 retries",
+                "lost the connection to the primar database after 5 retries",
+                "lost the connection to the primary database  after 5 retries",
+                "lost the connection to the primary database after 5  retries",
+                "lost the connection to the primary database after 5 retries ",
+                "lost the connection to the primary database after 5 retries\t",
+                "lost the connection to the primary database after 5 retries now",
+                "lost the connection to the primary database after 5",
+                "lost the connection to the primary database after",
+                "lost the connection to the primary database aftex 5 retries",
+                "lost the connection to the primary datab\u0001se after 5 retries",
+                "  lost the connection to the primary database after 5 retries",
+                "queue  size 12 pending 3", "queue size\t12 pending 3", "queue\tsize 12 pending 3", "queue size 12  pending 3",
+                "queue sizes 12 pending 3", "queue siz 12 pending 3", "queue size 12 pending 3 4", "queue size 12 pendingx 3"));
         Path dir = LoghubAccuracyTest.loghub();
         if (dir != null) {
             try (Stream<Path> files = Files.list(dir)) {

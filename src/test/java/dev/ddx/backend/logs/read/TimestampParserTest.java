@@ -101,6 +101,44 @@ class TimestampParserTest {
     }
 
     @Test
+    void aLineOfTheMinuteReadJustBeforeGivesWhatAFreshParserGives() {
+        // the byte reader keeps the last minute it read: every change after the minute's sixteen bytes
+        // (seconds, fraction, what follows) is read after a line of that minute, and must give what a
+        // parser that never saw the minute gives, as must a line that differs in the minute's bytes
+        String minute = "2024-03-01 10:00";
+        List<String> tails = new ArrayList<>(List.of(":00", ":59", ":60", ":61", ":99", ":6", ":", "", "x00", ":0x", ":x0",
+                ":00,", ":00,5", ":00.123456789", ":00,1234567891", ":00 ERROR", ":00Z", ":00+02:00", ":00,5x"));
+        Random random = new Random(11);
+        String alphabet = "0123456789 -:T,.Z+x";
+        for (int round = 0; round < 2000; round++) {
+            char[] c = ":07,250 INFO".toCharArray();
+            c[random.nextInt(c.length)] = alphabet.charAt(random.nextInt(alphabet.length()));
+            tails.add(new String(c));
+        }
+        TimestampParser warm = new TimestampParser(NOW);
+        int differ = 0;
+        for (String tail : tails) {
+            for (String head : List.of(minute, "2024-03-01 10:01", "2024-03-01T10:00", "2024-03-01 24:00", "2024-02-30 10:00")) {
+                String text = head + tail;
+                int to = text.indexOf(' ', 11) < 0 ? text.length() : text.indexOf(' ', 11);
+                byte[] primer = bytesOf(minute + ":30,000 INFO x");
+                assertEquals(Optional.of(Instant.parse("2024-03-01T10:00:30Z")), warm.parse(minute + ":30,000 INFO x", primer, 0, 23));
+                Optional<Instant> fresh = new TimestampParser(NOW).parse(text, 0, to);
+                assertEquals(fresh, warm.parse(text, bytesOf(text), 0, to), text);
+                if (fresh.isEmpty()) differ++;
+            }
+        }
+        assertTrue(differ > 1000, "few texts were no timestamps: " + differ);
+        assertEquals(Optional.of(Instant.parse("2024-03-01T10:00:59.5Z")), warm.parse(minute + ":59,5", bytesOf(minute + ":59,5"), 0, 21));
+    }
+
+    /** The bytes of an ASCII text with padding after it that looks like more of a line. */
+    private static byte[] bytesOf(String text) {
+        byte[] bytes = (text + "9:00,0 x").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return java.util.Arrays.copyOf(bytes, Math.max(bytes.length, text.length() + AsciiBytes.PAD));
+    }
+
+    @Test
     void onlyAsciiDigitsMakeAFractionOfASecond() {
         // as the ISO shape's \d: an Arabic-Indic three after the comma is no fraction, so the time is the whole second
         assertEquals(Optional.of(Instant.parse("2027-03-01T10:00:00Z")),
