@@ -13,6 +13,8 @@ public final class HeaderParser {
     private final HeaderSpec spec;
     private final Matcher matcher;
     private final HeaderScanner scanner;
+    /** The ends of headers this parser read lately, for the scanner's byte path; null without a scanner. */
+    private final HeaderTails tails;
     private final int[] bounds;
     private final TimestampParser times;
     private final StringBuilder time = new StringBuilder();
@@ -31,6 +33,7 @@ public final class HeaderParser {
         this.bounds = newBounds();
         this.times = times;
         this.contentOnly = spec.contentOnly();
+        this.tails = scanner == null || contentOnly ? null : new HeaderTails(scanner.groups());
         this.onlyTime = only(HeaderSpec.Role.TIME);
         this.onlyLevel = only(HeaderSpec.Role.LEVEL);
         this.onlyContent = only(HeaderSpec.Role.CONTENT);
@@ -81,7 +84,7 @@ public final class HeaderParser {
      * (null otherwise; see {@link AsciiBytes}): the hand-written scanner then reads the bytes.
      */
     public boolean scan(String line, byte[] bytes, int[] b) {
-        return bytes != null && scanner != null && !contentOnly ? scanner.scan(bytes, line.length(), b) : scan(line, b);
+        return bytes != null && scanner != null && !contentOnly ? scanner.scan(bytes, line.length(), b, tails) : scan(line, b);
     }
 
     /** The header of the line, or null when the line does not have this header (a continuation line). */

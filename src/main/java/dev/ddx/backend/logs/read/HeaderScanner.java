@@ -152,6 +152,16 @@ final class HeaderScanner {
      * at a time where a part allows it (the timestamp, a thread, a component).
      */
     boolean scan(byte[] s, int n, int[] bounds) {
+        return scan(s, n, bounds, null);
+    }
+
+    /**
+     * {@link #scan(byte[], int, int[])} that, when the header starts with its time, looks up what
+     * follows the time among the ends of headers {@code tails} kept (null: none), and keeps the end of
+     * a header it reads in full: the same match and the same groups.
+     */
+    boolean scan(byte[] s, int n, int[] bounds, HeaderTails tails) {
+        int afterTime = -1;
         int i = 0;
         int g = 0;
         int[] ops = this.ops;
@@ -171,6 +181,10 @@ final class HeaderScanner {
                     i = HeaderBytes.iso(s, n, i, ops[k] == OP_ISO_T);
                     if (i < 0) return false;
                     set(bounds, g++, start, i);
+                    if (k == 0 && tails != null) {
+                        if (tails.read(s, n, i, bounds)) return true;
+                        afterTime = i;
+                    }
                 }
                 case OP_LEVEL -> {
                     i = HeaderBytes.level(s, n, i, parts[k], bounds, g++);
@@ -206,6 +220,7 @@ final class HeaderScanner {
         i = HeaderBytes.spaces(s, n, i);
         bounds[2 * g] = i;
         bounds[2 * g + 1] = n;
+        if (afterTime >= 0) tails.remember(s, afterTime, bounds);
         return true;
     }
 

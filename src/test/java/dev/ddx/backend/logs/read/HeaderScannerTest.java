@@ -163,6 +163,10 @@ class HeaderScannerTest {
     private static void compareBytes(HeaderScanner scanner, List<String> lines, java.util.Random random) {
         int[] want = new int[2 * scanner.groups()];
         int[] got = new int[2 * scanner.groups()];
+        // and with the ends of the headers read before kept, the lines in order (each cut or mangled line
+        // comes just after lines whose ends it shares, or almost)
+        HeaderTails tails = new HeaderTails(scanner.groups());
+        int[] viaTails = new int[2 * scanner.groups()];
         String junk = " \t[]:-,.Z+0123456789aT\u001b";
         for (String line : lines) {
             if (!line.chars().allMatch(c -> c < 0x80)) continue;
@@ -174,7 +178,89 @@ class HeaderScannerTest {
             boolean expected = scanner.scan(line, want);
             assertEquals(expected, scanner.scan(bytes, line.length(), got), () -> "byte-wise match of [" + line + "]");
             if (expected) assertEquals(java.util.Arrays.toString(want), java.util.Arrays.toString(got), () -> "byte-wise groups of [" + line + "]");
+            java.util.Arrays.fill(viaTails, -7);
+            assertEquals(expected, scanner.scan(bytes, line.length(), viaTails, tails), () -> "match of [" + line + "] after the ends kept");
+            if (expected) {
+                assertEquals(java.util.Arrays.toString(want), java.util.Arrays.toString(viaTails), () -> "groups of [" + line + "] after the ends kept");
+            }
         }
+    }
+
+    @Test
+    void aLineWhoseHeaderEndsAsAnEarlierOnesIsReadByOneComparison() {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 6000; i++) {
+            String thread = i % 10 < 8 ? "http-nio-8080-exec-" + (i % 10) : "main";
+            lines.add(String.format("2024-03-01 10:%02d:%02d,%03d %-5s [%s] com.shop.Service%d: request %d took %d ms",
+                    i / 3600 % 60, i / 60 % 60, i % 1000, i % 7 == 0 ? "WARN" : "INFO", thread, i % 3, i, i % 17));
+        }
+        HeaderSpec spec = HeaderDetector.detect(lines.subList(0, 50));
+        HeaderScanner scanner = spec.scanner();
+        assertNotNull(scanner, spec.text());
+        HeaderTails tails = new HeaderTails(scanner.groups());
+        int[] want = new int[2 * scanner.groups()];
+        int[] got = new int[2 * scanner.groups()];
+        for (String line : lines) {
+            byte[] bytes = java.util.Arrays.copyOf(line.getBytes(StandardCharsets.US_ASCII), line.length() + AsciiBytes.PAD);
+            assertTrue(scanner.scan(line, want), line);
+            assertTrue(scanner.scan(bytes, line.length(), got, tails), line);
+            assertEquals(java.util.Arrays.toString(want), java.util.Arrays.toString(got), line);
+        }
+        // 2 levels, 9 threads and 3 components make at most 54 ends: once they are kept, every line is a hit
+        assertTrue(tails.hits() >= lines.size() * 9 / 10, "hits: " + tails.hits());
+    }
+
+    @Test
+    void aKeptEndIsReadWhereverTheTimeEndsAndKeepsTheGroupsThatTookNoPart() {
+        // the same ends after times of other widths, a component with and without a process id (a
+        // group that takes no part), an end followed by whitespace, by nothing, and cut short
+        List<String> lines = new ArrayList<>();
+        for (String fraction : List.of(",5", ",123", ".123456", ".123456789", "", ",12")) {
+            for (String end : List.of(" INFO [main] sshd[42]: ", " INFO [main] sshd: ", " WARN [worker 1] kernel: ")) {
+                for (String content : List.of("accepted", "\taccepted", " accepted", "", "x: y")) {
+                    lines.add("2024-03-01 10:00:00" + fraction + end + content);
+                }
+                lines.add("2024-03-01 10:00:00" + fraction + end.substring(0, end.length() - 3));
+            }
+        }
+        HeaderScanner scanner = HeaderDetector.detect(lines.subList(0, 1)).scanner();
+        assertNotNull(scanner);
+        HeaderTails tails = new HeaderTails(scanner.groups());
+        int[] want = new int[2 * scanner.groups()];
+        int[] got = new int[2 * scanner.groups()];
+        for (String line : lines) {
+            byte[] bytes = java.util.Arrays.copyOf(line.getBytes(StandardCharsets.US_ASCII), line.length() + AsciiBytes.PAD);
+            java.util.Arrays.fill(want, -7);
+            java.util.Arrays.fill(got, -7);
+            boolean expected = scanner.scan(line, want);
+            assertEquals(expected, scanner.scan(bytes, line.length(), got, tails), line);
+            if (expected) assertEquals(java.util.Arrays.toString(want), java.util.Arrays.toString(got), line);
+        }
+        assertTrue(tails.hits() > 15, "hits: " + tails.hits());
+    }
+
+    @Test
+    void headersThatSeldomEndAlikeAreReadInFullAndEndsThatRepeatLaterAreFound() {
+        // an id in every header for a while (the table finds nothing and keeps few), then ten ends again and again
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 8000; i++) lines.add("2024-03-01 10:00:00,000 INFO [request-" + i + "] com.shop.Service: handled " + i);
+        for (int i = 0; i < 8000; i++) lines.add("2024-03-01 10:00:00,000 INFO [worker-" + (i % 10) + "] com.shop.Service: handled " + i);
+        HeaderScanner scanner = HeaderDetector.detect(lines.subList(0, 50)).scanner();
+        HeaderTails tails = new HeaderTails(scanner.groups());
+        int[] want = new int[2 * scanner.groups()];
+        int[] got = new int[2 * scanner.groups()];
+        long hitsOfIds = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            byte[] bytes = java.util.Arrays.copyOf(line.getBytes(StandardCharsets.US_ASCII), line.length() + AsciiBytes.PAD);
+            assertTrue(scanner.scan(line, want), line);
+            assertTrue(scanner.scan(bytes, line.length(), got, tails), line);
+            assertEquals(java.util.Arrays.toString(want), java.util.Arrays.toString(got), line);
+            if (i == 7999) hitsOfIds = tails.hits();
+        }
+        assertEquals(0, hitsOfIds);
+        // one new end in SAMPLE is kept while few are found: each worker's end is kept within a few hundred lines
+        assertTrue(tails.hits() > 8000 - 10 * 2 * HeaderTails.SAMPLE * 10, "hits: " + tails.hits());
     }
 
     @Test
