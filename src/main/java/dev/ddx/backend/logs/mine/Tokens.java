@@ -115,13 +115,13 @@ public final class Tokens {
      * holds when it is ASCII (null otherwise; see {@link AsciiBytes}): the same answer and the same
      * tokens, read a word at a time. Where the message's tokens are one space apart (as most are), a
      * run of literal tokens is compared in one go with the shape's run ({@link Shape#runs}); a gap of
-     * other whitespace, or a difference at a space, sends it to {@link #splitAsTokens}, token by token.
+     * other whitespace, or a difference where the message has whitespace, sends it to
+     * {@link #splitAsTokens}, token by token.
      */
     public boolean splitAs(Shape shape, String text, byte[] bytes, int from, int to) {
         if (bytes == null) return splitAs(shape, text, from, to);
         int count = shape.tokens.length;
         int[] b = startAs(count, text);
-        long digitRuns = 0;
         int i = from;
         while (i < to && AsciiBytes.space(bytes[i])) i++;
         for (int k = 0; k < count; ) {
@@ -153,21 +153,12 @@ public final class Tokens {
                 i += length;
                 if (i < to && !AsciiBytes.space(bytes[i])) return false; // the last literal token goes on
             } else {
-                int start = i;
-                String token = shape.tokens[k];
-                i = valueEnd(bytes, i, to);
-                boolean digits = i >= 0;
-                if (!digits) i = -i;
-                b[2 * k] = start;
-                b[2 * k + 1] = i;
-                if (digits ? wildcard != 0 || token.length() != TokenMasker.WILDCARD.length()
-                        : !TokenMasker.masksTo(this, k, token, wildcard)) return false;
-                if (digits && k < 64) digitRuns |= 1L << k;
+                i = valueAs(shape, k, bytes, i, to);
+                if (i < 0) return false;
                 k++;
             }
         }
         while (i < to && AsciiBytes.space(bytes[i])) i++;
-        this.digitRuns = digitRuns;
         return i >= to;
     }
 
@@ -175,7 +166,6 @@ public final class Tokens {
     private boolean splitAsTokens(Shape shape, String text, byte[] bytes, int from, int to) {
         int count = shape.tokens.length;
         int[] b = startAs(count, text);
-        long digitRuns = 0;
         int i = from;
         for (int k = 0; k < count; k++) {
             while (i < to && AsciiBytes.space(bytes[i])) i++;
@@ -192,19 +182,33 @@ public final class Tokens {
                 b[2 * k] = start;
                 b[2 * k + 1] = i;
             } else {
-                i = valueEnd(bytes, i, to);
-                boolean digits = i >= 0;
-                if (!digits) i = -i;
-                b[2 * k] = start;
-                b[2 * k + 1] = i;
-                if (digits ? wildcard != 0 || token.length() != TokenMasker.WILDCARD.length()
-                        : !TokenMasker.masksTo(this, k, token, wildcard)) return false;
-                if (digits && k < 64) digitRuns |= 1L << k;
+                i = valueAs(shape, k, bytes, i, to);
+                if (i < 0) return false;
             }
         }
         while (i < to && AsciiBytes.space(bytes[i])) i++;
-        this.digitRuns = digitRuns;
         return i >= to;
+    }
+
+    /**
+     * Reads value token k of a byte-wise match from {@code bytes[i]} (not whitespace, {@code i < to}):
+     * fills in its place, notes a run of digits, and says where it ends; -1 when it does not mask to
+     * the shape's token.
+     */
+    private int valueAs(Shape shape, int k, byte[] bytes, int i, int to) {
+        int start = i;
+        String token = shape.tokens[k];
+        int wildcard = shape.wildcards[k];
+        i = valueEnd(bytes, i, to);
+        boolean digits = i >= 0;
+        if (!digits) i = -i;
+        bounds[2 * k] = start;
+        bounds[2 * k + 1] = i;
+        // a run of digits (the commonest value) masks to a bare <*>, whatever else it could be
+        if (digits ? wildcard != 0 || token.length() != TokenMasker.WILDCARD.length()
+                : !TokenMasker.masksTo(this, k, token, wildcard)) return -1;
+        if (digits && k < 64) digitRuns |= 1L << k;
+        return i;
     }
 
     /**
