@@ -21,6 +21,14 @@ public final class Shape {
     final byte[][] runs;
     final int[] runEnds;
     final int[] runOffsets;
+    /**
+     * Per value token, what the last ASCII value that masked to it byte-wise held before its closing
+     * run of digits (null: none yet; padded like a line), and that head's length: a value of the same
+     * head and other digits masks the same way ({@link Tokens}). Written by the one thread that reads
+     * with this shape's miner.
+     */
+    final byte[][] valueHeads;
+    final int[] valueHeadLengths;
     /** The positions of the tokens that hold a {@code <*>}, in order: the per-line readers of values visit only these. */
     private final int[] params;
     final String key;
@@ -36,6 +44,8 @@ public final class Shape {
             wildcards[i] = tokens[i].indexOf(TokenMasker.WILDCARD);
             if (wildcards[i] < 0) literals[i] = AsciiBytes.padded(tokens[i]);
         }
+        this.valueHeads = new byte[tokens.length][];
+        this.valueHeadLengths = new int[tokens.length];
         this.runs = new byte[tokens.length][];
         this.runEnds = new int[tokens.length];
         this.runOffsets = new int[tokens.length];

@@ -204,12 +204,31 @@ public final class Tokens {
         if (!digits) i = -i;
         bounds[2 * k] = start;
         bounds[2 * k + 1] = i;
-        // a run of digits (the commonest value) masks to a bare <*>, whatever else it could be
-        if (digits ? wildcard != 0 || token.length() != TokenMasker.WILDCARD.length()
-                : !TokenMasker.masksTo(this, k, token, wildcard)) return -1;
-        if (digits && k < 64) digitRuns |= 1L << k;
+        if (digits) {
+            // a run of digits (the commonest value) masks to a bare <*>, whatever else it could be
+            if (wildcard != 0 || token.length() != TokenMasker.WILDCARD.length()) return -1;
+            if (k < 64) digitRuns |= 1L << k;
+            return i;
+        }
+        // a head and then digits (/api/orders/12, blk_12) masks as the last value of the same head that
+        // matched here did: no rule of the masking looks at which digits close a token
+        byte[] head = shape.valueHeads[k];
+        int length = shape.valueHeadLengths[k];
+        if (head != null && i - start > length && AsciiBytes.allDigits(bytes, start + length, i)
+                && AsciiBytes.firstDifference(bytes, start, head, length) < 0) return i;
+        if (!TokenMasker.masksTo(this, k, token, wildcard)) return -1;
+        int digitsFrom = i;
+        while (digitsFrom > start && bytes[digitsFrom - 1] >= '0' && bytes[digitsFrom - 1] <= '9') digitsFrom--;
+        if (digitsFrom < i && digitsFrom - start <= HEAD) {
+            if (head == null) head = shape.valueHeads[k] = new byte[HEAD + AsciiBytes.PAD];
+            System.arraycopy(bytes, start, head, 0, digitsFrom - start);
+            shape.valueHeadLengths[k] = digitsFrom - start;
+        }
         return i;
     }
+
+    /** The longest head of a value kept for {@link Shape#valueHeads}. */
+    private static final int HEAD = 48;
 
     /**
      * Where the value token at {@code bytes[i]} (not a space; {@code i < to}) ends: the first space

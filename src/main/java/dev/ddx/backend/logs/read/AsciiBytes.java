@@ -119,6 +119,13 @@ public final class AsciiBytes {
         return x == 0 ? -1 : k + (Long.numberOfTrailingZeros(x) >>> 3);
     }
 
+    /** Whether {@code b[from, to)} are all ASCII digits ({@code to} is within the line). */
+    public static boolean allDigits(byte[] b, int from, int to) {
+        int k = from;
+        for (; k + 8 <= to; k += 8) if (digits(word(b, k)) != HIGH) return false;
+        return k == to || (~digits(word(b, k)) & lowBytes(to - k) & HIGH) == 0;
+    }
+
     /** The ASCII chars of {@code s} as bytes with {@link #PAD} spare bytes after them, or null when s is not ASCII. */
     public static byte[] padded(String s) {
         byte[] out = new byte[s.length() + PAD];
