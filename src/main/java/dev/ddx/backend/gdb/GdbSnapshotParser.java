@@ -16,6 +16,7 @@ import dev.ddx.model.Variable;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,9 +98,14 @@ public final class GdbSnapshotParser {
     public static GdbState state(JsonNode doc, Function<SourceLocation, Optional<String>> sourceText) {
         String exe = doc.path("exe").asText("");
         List<TargetThread> threads = new ArrayList<>();
+        Map<String, Long> lwps = new HashMap<>();
+        for (JsonNode t : doc.path("threads")) lwps.put(t.path("num").asText(), t.path("lwp").asLong(0));
         Set<String> waiting = new HashSet<>();
-        for (JsonNode m : doc.path("mutexes")) m.path("waiters").forEach(w -> waiting.add(w.asText()));
-        for (JsonNode t : doc.path("threads")) threads.add(thread(t, exe, waiting, sourceText));
+        Set<String> taking = new HashSet<>();
+        for (JsonNode m : doc.path("mutexes")) {
+            m.path("waiters").forEach(w -> (takesFreeLock(m, w.asText(), lwps) ? taking : waiting).add(w.asText()));
+        }
+        for (JsonNode t : doc.path("threads")) threads.add(thread(t, exe, waiting, taking, sourceText));
         Optional<String> selected = doc.path("selected").isNumber()
                 ? Optional.of(doc.path("selected").asText()) : Optional.empty();
         Optional<ExceptionInfo> signal = Optional.empty();
@@ -110,18 +116,34 @@ public final class GdbSnapshotParser {
             signal = Optional.of(signal(sig, selected.get(), frames));
         }
         List<LockInfo> locks = new ArrayList<>();
-        for (JsonNode m : doc.path("mutexes")) locks.add(lock(m));
+        for (JsonNode m : doc.path("mutexes")) {
+            LockInfo l = lock(m, lwps);
+            if (l.owner().isPresent() || !l.waiters().isEmpty() || !l.attributes().containsKey("owner_lwp")) locks.add(l);
+        }
         List<LoadedModule> modules = new ArrayList<>();
         for (JsonNode m : doc.path("modules")) modules.add(module(m));
         return new GdbState(doc.path("pid").asLong(0), exe, selected, threads, locks, modules, signal);
     }
 
-    static TargetThread thread(JsonNode t, String exe, Set<String> waiting,
+    /**
+     * Whether thread {@code id}, stopped inside a lock call on mutex {@code m}, is taking a lock no
+     * other thread holds (the mutex's owner read from memory is none, or the thread itself) rather
+     * than waiting for it: a spinning thread caught in the few instructions of an uncontended lock.
+     * A mutex whose owner could not be read keeps its callers waiting.
+     */
+    static boolean takesFreeLock(JsonNode m, String id, Map<String, Long> lwps) {
+        if (!m.has("owner")) return false;
+        long owner = m.path("owner").asLong(0);
+        return owner == 0 || owner == lwps.getOrDefault(id, -1L);
+    }
+
+    static TargetThread thread(JsonNode t, String exe, Set<String> waiting, Set<String> taking,
                                Function<SourceLocation, Optional<String>> sourceText) {
         List<StackFrame> frames = new ArrayList<>();
         for (JsonNode f : t.path("frames")) frames.add(frame(f, exe, sourceText));
         String id = t.path("num").asText();
-        ThreadState state = waiting.contains(id) ? ThreadState.BLOCKED : NativeThreadStates.classify(frames);
+        ThreadState state = waiting.contains(id) ? ThreadState.BLOCKED
+                : taking.contains(id) ? ThreadState.RUNNING : NativeThreadStates.classify(frames);
         long lwp = t.path("lwp").asLong(0);
         return new TargetThread(id, lwp > 0 ? OptionalLong.of(lwp) : OptionalLong.empty(), t.path("name").asText(""),
                 state, Optional.empty(), false, frames, t.path("depth").asInt(frames.size()));
@@ -161,7 +183,8 @@ public final class GdbSnapshotParser {
                 frames, Optional.empty(), List.of());
     }
 
-    static LockInfo lock(JsonNode m) {
+    /** A mutex some thread was stopped in a lock call on; its waiters are those not {@link #takesFreeLock taking it free}. */
+    static LockInfo lock(JsonNode m, Map<String, Long> lwps) {
         long addr = m.path("address").asLong();
         Map<String, String> attrs = new LinkedHashMap<>();
         for (String k : new String[]{"lock", "count", "owner", "kind", "error"}) {
@@ -170,7 +193,9 @@ public final class GdbSnapshotParser {
         Optional<String> owner = m.hasNonNull("owner_thread") ? Optional.of(m.path("owner_thread").asText()) : Optional.empty();
         if (owner.isEmpty() && m.path("owner").asLong(0) > 0) attrs.put("owner_note", "the owner LWP is not a thread of this process");
         List<String> waiters = new ArrayList<>();
-        m.path("waiters").forEach(w -> waiters.add(w.asText()));
+        m.path("waiters").forEach(w -> {
+            if (!takesFreeLock(m, w.asText(), lwps)) waiters.add(w.asText());
+        });
         return new LockInfo(String.format("0x%x", addr), "pthread_mutex", m.path("symbol").asText(""), owner, waiters,
                 Optional.empty(), attrs);
     }
