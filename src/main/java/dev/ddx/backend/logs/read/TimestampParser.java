@@ -190,11 +190,8 @@ public final class TimestampParser {
         } else {
             byte sep = t[o + 10];
             if ((sep != ' ' && sep != 'T') || !AsciiBytes.isoDateTime(t, o)) return null;
-            int h = two(t, o + 11);
-            int mi = two(t, o + 14);
-            long day = h > 23 || mi > 59 ? NO_DAY : epochDay(two(t, o), two(t, o + 2), two(t, o + 5), two(t, o + 8));
-            if (day == NO_DAY) return null;
-            minute = day * 86_400L + h * 3600L + mi * 60L;
+            minute = minuteStart(two(t, o), two(t, o + 2), two(t, o + 5), two(t, o + 8), two(t, o + 11), two(t, o + 14));
+            if (minute == NO_DAY) return null;
             minuteHead = head;
             minuteTail = tail;
             minuteSecond = minute;
@@ -214,8 +211,7 @@ public final class TimestampParser {
             end = k;
         }
         if (end < n && t[o + end] != ' ') return null; // an offset or zone: the general shapes handle it
-        int s = two(t, o + 17);
-        return s > 60 ? null : Instant.ofEpochSecond(minute + s, nanos);
+        return secondOf(minute, two(t, o + 17), nanos);
     }
 
     private static boolean digit(byte b) {
@@ -232,10 +228,20 @@ public final class TimestampParser {
      * or null when it is none (-1 for a pair that is no digits, an hour past 23, a day past the month's).
      */
     private static Instant instant(int century, int yy, int m, int d, int h, int mi, int s, int nanos) {
-        if (h < 0 || mi < 0 || s < 0 || h > 23 || mi > 59 || s > 60) return null;
+        long minute = minuteStart(century, yy, m, d, h, mi);
+        return minute == NO_DAY ? null : secondOf(minute, s, nanos);
+    }
+
+    /** The epoch second a minute given as pairs of digits starts at, or {@link #NO_DAY} when it is none (as for {@link #instant}). */
+    private static long minuteStart(int century, int yy, int m, int d, int h, int mi) {
+        if (h < 0 || mi < 0 || h > 23 || mi > 59) return NO_DAY;
         long day = epochDay(century, yy, m, d);
-        if (day == NO_DAY) return null;
-        return Instant.ofEpochSecond(day * 86_400L + h * 3600L + mi * 60L + s, nanos);
+        return day == NO_DAY ? NO_DAY : day * 86_400L + h * 3600L + mi * 60L;
+    }
+
+    /** Second {@code s} (two digits, -1 when not) of a minute, or null when it is none (past 60, a leap second's). */
+    private static Instant secondOf(long minute, int s, int nanos) {
+        return s < 0 || s > 60 ? null : Instant.ofEpochSecond(minute + s, nanos);
     }
 
     /** What {@link #epochDay} says of text that is no date. */
