@@ -1,7 +1,7 @@
 package dev.ddx.backend.logs.read;
 
 /**
- * The parts of a header as {@link HeaderScanner#scan(byte[], int, int[])} reads them from the bytes
+ * The parts of a header as {@link HeaderScanner#scan(byte[], int, int[], HeaderTails)} reads them from the bytes
  * of an ASCII line {@code s[0, n)} (with {@link AsciiBytes#PAD} spare bytes after them): each is
  * the char-wise reader of the same name in {@link HeaderScanner}, with the same result, a word at
  * a time where the part allows it (the timestamp, a thread, a component).

@@ -149,16 +149,9 @@ final class HeaderScanner {
     /**
      * {@link #scan(String, int[])} of an ASCII line given as its bytes {@code s[0, n)} (with
      * {@link AsciiBytes#PAD} spare bytes after them): the same match and the same groups, read a word
-     * at a time where a part allows it (the timestamp, a thread, a component).
-     */
-    boolean scan(byte[] s, int n, int[] bounds) {
-        return scan(s, n, bounds, null);
-    }
-
-    /**
-     * {@link #scan(byte[], int, int[])} that, when the header starts with its time, looks up what
-     * follows the time among the ends of headers {@code tails} kept (null: none), and keeps the end of
-     * a header it reads in full: the same match and the same groups.
+     * at a time where a part allows it (the timestamp, a thread, a component). When the header starts
+     * with its time and {@code tails} is given (null: none), what follows the time is first looked up
+     * among the ends of headers kept there, and the end of a header read in full is kept.
      */
     boolean scan(byte[] s, int n, int[] bounds, HeaderTails tails) {
         int afterTime = -1;

@@ -176,7 +176,7 @@ class HeaderScannerTest {
             java.util.Arrays.fill(want, -7);
             java.util.Arrays.fill(got, -7);
             boolean expected = scanner.scan(line, want);
-            assertEquals(expected, scanner.scan(bytes, line.length(), got), () -> "byte-wise match of [" + line + "]");
+            assertEquals(expected, scanner.scan(bytes, line.length(), got, null), () -> "byte-wise match of [" + line + "]");
             if (expected) assertEquals(java.util.Arrays.toString(want), java.util.Arrays.toString(got), () -> "byte-wise groups of [" + line + "]");
             java.util.Arrays.fill(viaTails, -7);
             assertEquals(expected, scanner.scan(bytes, line.length(), viaTails, tails), () -> "match of [" + line + "] after the ends kept");
