@@ -117,8 +117,8 @@ public final class GdbSnapshotParser {
         }
         List<LockInfo> locks = new ArrayList<>();
         for (JsonNode m : doc.path("mutexes")) {
-            LockInfo l = lock(m, lwps);
-            if (l.owner().isPresent() || !l.waiters().isEmpty() || !l.attributes().containsKey("owner_lwp")) locks.add(l);
+            LockInfo l = lock(m, taking);
+            if (l.owner().isPresent() || !l.waiters().isEmpty()) locks.add(l); // a free lock only being taken is no evidence
         }
         List<LoadedModule> modules = new ArrayList<>();
         for (JsonNode m : doc.path("modules")) modules.add(module(m));
@@ -183,8 +183,8 @@ public final class GdbSnapshotParser {
                 frames, Optional.empty(), List.of());
     }
 
-    /** A mutex some thread was stopped in a lock call on; its waiters are those not {@link #takesFreeLock taking it free}. */
-    static LockInfo lock(JsonNode m, Map<String, Long> lwps) {
+    /** A mutex some thread was stopped in a lock call on; its waiters are those not {@code taking} a free lock. */
+    static LockInfo lock(JsonNode m, Set<String> taking) {
         long addr = m.path("address").asLong();
         Map<String, String> attrs = new LinkedHashMap<>();
         for (String k : new String[]{"lock", "count", "owner", "kind", "error"}) {
@@ -194,7 +194,7 @@ public final class GdbSnapshotParser {
         if (owner.isEmpty() && m.path("owner").asLong(0) > 0) attrs.put("owner_note", "the owner LWP is not a thread of this process");
         List<String> waiters = new ArrayList<>();
         m.path("waiters").forEach(w -> {
-            if (!takesFreeLock(m, w.asText(), lwps)) waiters.add(w.asText());
+            if (!taking.contains(w.asText())) waiters.add(w.asText());
         });
         return new LockInfo(String.format("0x%x", addr), "pthread_mutex", m.path("symbol").asText(""), owner, waiters,
                 Optional.empty(), attrs);
