@@ -27,23 +27,29 @@ final class SeriesFinder {
         return out.size() > MAX_SERIES ? List.copyOf(out.subList(0, MAX_SERIES)) : out;
     }
 
-    /** All series of one template, including ones too short to show (used by {@code ddx logs plot}). */
+    /**
+     * All series of one template, including ones too short to show (used by {@code ddx logs plot}).
+     * A parameter is a series only where numbers are at least half of what its events held there:
+     * a package's version that is now and then a plain {@code 12.9} among {@code 252.36-1~deb12u1}s is no measure.
+     */
     static List<NumericSeries> forTemplate(Template t, List<Map.Entry<Shape, ShapeStats>> shapes) {
         Map<Integer, List<ShapeStats.Track>> byPosition = new TreeMap<>();
+        Map<Integer, Long> eventsAt = new TreeMap<>();
         for (Map.Entry<Shape, ShapeStats> e : shapes) {
             if (e.getValue().numbers == null) continue;
             List<Integer> positions = maskedPositions(e.getKey());
             ShapeStats.Track[] numbers = e.getValue().numbers;
-            for (int idx = 0; idx < numbers.length; idx++) {
+            for (int idx = 0; idx < numbers.length && idx < positions.size(); idx++) {
                 ShapeStats.Track track = numbers[idx];
-                if (track != null && !track.dead && idx < positions.size()) {
-                    byPosition.computeIfAbsent(positions.get(idx), k -> new ArrayList<>()).add(track);
-                }
+                if (track == null) continue; // not tracked (too many tracks): counts neither way
+                eventsAt.merge(positions.get(idx), e.getValue().count, Long::sum);
+                if (!track.dead) byPosition.computeIfAbsent(positions.get(idx), k -> new ArrayList<>()).add(track);
             }
         }
         List<NumericSeries> out = new ArrayList<>();
         byPosition.forEach((pos, tracks) -> {
-            NumericSeries s = series(t, pos, tracks);
+            long numbers = tracks.stream().mapToLong(k -> k.sampler.count()).sum();
+            NumericSeries s = 2 * numbers >= eventsAt.get(pos) ? series(t, pos, tracks) : null;
             if (s != null) out.add(s);
         });
         return out;

@@ -1,0 +1,65 @@
+package dev.ddx.backend.logs.summary;
+
+import dev.ddx.backend.logs.LogOptions;
+import dev.ddx.backend.logs.LogSession;
+import dev.ddx.backend.logs.LogSummary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Which parameters of a template the summary shows as numbers over time. */
+class SeriesFinderTest {
+    @TempDir
+    Path dir;
+
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2025-07-01T00:00:00Z"), ZoneOffset.UTC);
+
+    /**
+     * A package manager's log: each package's versions, one shape per package, one template for
+     * all. Versions like {@code 590-2} are no numbers; a few packages write plain ones ({@code 12.9}).
+     */
+    static String packages(int numeric) {
+        String[] names = {"fonts", "tzdata", "perl", "bash", "less", "zlib"};
+        StringBuilder b = new StringBuilder();
+        Instant t = Instant.parse("2025-06-24T14:36:25Z");
+        for (int i = 0; i < 60; i++) {
+            String ts = t.plusSeconds(7L * i).toString().replace("T", " ").replace("Z", "");
+            int p = i % names.length;
+            String version = p < numeric ? (10 + i / 6) + "." + p : (500 + i) + "-" + p + "~deb12u" + (i % 3);
+            b.append(ts).append(" status unpacked ").append(names[p]).append(":all ").append(version).append('\n');
+        }
+        return b.toString();
+    }
+
+    @Test
+    void aParameterThatIsOnlyNowAndThenANumberIsNoSeries() throws Exception {
+        LogSummary s = summary(packages(2));
+        assertEquals("status unpacked <*> <*>", s.topTemplates().get(0).template(), s.topTemplates().toString());
+        assertEquals(List.of(), s.series().stream().map(NumericSeries::name).toList(), "a third of the versions read as numbers");
+    }
+
+    @Test
+    void aParameterThatIsANumberInMostEventsIsASeries() throws Exception {
+        LogSummary s = summary(packages(4));
+        assertEquals(List.of("T1.2"), s.series().stream().map(NumericSeries::name).toList(), s.series().toString());
+        NumericSeries v = s.series().get(0);
+        assertEquals(40, v.count(), "the twenty versions that are not numbers are no values");
+        assertTrue(v.min() == 10.0 && v.max() == 19.3, v.toString());
+    }
+
+    private LogSummary summary(String text) throws Exception {
+        Path log = Files.writeString(dir.resolve("x.log"), text);
+        try (LogSession s = LogSession.open(List.of(log.toString()), LogOptions.defaults(CLOCK))) {
+            return s.summary();
+        }
+    }
+}
