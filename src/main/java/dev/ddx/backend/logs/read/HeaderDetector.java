@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * Finds the header of a file from a sample of its first lines: a leading timestamp (any shape
  * {@link TimestampParser} knows, bare or in brackets), then the fields up to the level, a
  * bracketed thread, a {@code logger:} or {@code logger -} component, or a syslog
- * {@code program[pid]:}. Each sample line gets a signature; the most common one becomes the
+ * {@code program[pid]:}; or the level first and the timestamp just after it (log4j's {@code %p %d}). Each sample line gets a signature; the most common one becomes the
  * file's {@link HeaderSpec}. A file with no recognisable header gets {@link HeaderSpec#none()}.
  */
 public final class HeaderDetector {
@@ -71,6 +71,14 @@ public final class HeaderDetector {
                 break;
             }
         }
+        if (out.isEmpty() && level == 0 && toks.size() > 1) {
+            // the level first and then the time (log4j's "%p %d …"): the fields after the time follow the level
+            int[] timeEnd = new int[1];
+            Element time = timeAt(line, toks.get(1)[0], timeEnd);
+            if (time != null && (timeEnd[0] >= line.length() || Character.isWhitespace(line.charAt(timeEnd[0])))) {
+                return levelThenTime(line, toks.get(0), time, timeEnd[0]);
+            }
+        }
         int end;
         if (level >= 0) {
             end = afterLevel(line, toks, level);
@@ -91,12 +99,42 @@ public final class HeaderDetector {
 
     private static int leadingTime(String line, List<Element> out) {
         int[] end = new int[1];
-        boolean br = line.startsWith("[");
-        TimestampParser.Shape s = TimestampParser.shapeAt(line, br ? 1 : 0, end);
-        if (s == null) return 0;
-        if (br && (end[0] >= line.length() || line.charAt(end[0]) != ']')) return 0;
-        out.add(new Element(Kind.TIME, s, br, null));
-        return br ? end[0] + 1 : end[0];
+        Element time = timeAt(line, 0, end);
+        if (time == null) return 0;
+        out.add(time);
+        return end[0];
+    }
+
+    /** The time (bare or in brackets) that starts at {@code from}, its end in {@code end[0]}; null when none does. */
+    private static Element timeAt(String line, int from, int[] end) {
+        boolean br = line.startsWith("[", from);
+        TimestampParser.Shape s = TimestampParser.shapeAt(line, br ? from + 1 : from, end);
+        if (s == null) return null;
+        if (br && (end[0] >= line.length() || line.charAt(end[0]) != ']')) return null;
+        if (br) end[0]++;
+        return new Element(Kind.TIME, s, br, null);
+    }
+
+    /**
+     * The signature of a line that starts with its level token {@code levelToken}, then the time
+     * {@code time} up to {@code timeEnd}: the level, the time, and the fields after it as they would
+     * follow the level.
+     */
+    private static List<Element> levelThenTime(String line, int[] levelToken, Element time, int timeEnd) {
+        List<int[]> toks = new ArrayList<>();
+        toks.add(levelToken);
+        toks.addAll(tokens(line, timeEnd));
+        int end = afterLevel(line, toks, 0);
+        List<Element> out = new ArrayList<>();
+        boolean threadSeen = false;
+        for (int k = 0; k < end; k++) {
+            Element e = classify(line, toks, k, 0, end, threadSeen, out);
+            threadSeen |= e.kind == Kind.THREAD;
+            out.add(e);
+            if (k == 0) out.add(time);
+            if (e.kind == Kind.DASH_COMPONENT) k++;
+        }
+        return out;
     }
 
     private static int afterLevel(String line, List<int[]> toks, int level) {

@@ -97,6 +97,29 @@ class EventReaderTest {
         }
     }
 
+    /** log4j's {@code %-5p %d [%t] %c: %m}: the level first, then the time and the rest. */
+    @Test
+    void aHeaderWithTheLevelBeforeTheTimeIsReadWithItsTime() throws IOException {
+        String log = """
+                INFO  2024-03-01 10:00:00,123 [worker-1] com.shop.Http: GET /api/orders/1 200 took 3 ms
+                ERROR 2024-03-01 10:00:01,500 [main] com.shop.OrderService: order 999 failed
+                java.lang.IllegalStateException: no stock
+                	at com.shop.OrderService.ship(OrderService.java:88)
+                WARN  2024-03-01 10:00:02,000 [main] com.shop.Disk: low
+                """;
+        StdinSource src = new StdinSource(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)));
+        try (EventReader r = new EventReader("app.log", src.open(), Optional.empty(), new TimestampParser(2024))) {
+            assertEquals("<Level> <Timestamp> [<Thread>] <Component>: <Content>", r.spec().text());
+        }
+        List<LogEvent> events = read(log, Optional.empty());
+        assertEquals(3, events.size(), events.toString());
+        LogEvent failed = events.get(1);
+        assertEquals(List.of("ERROR", "main", "com.shop.OrderService"), List.of(failed.level(), failed.thread(), failed.component()));
+        assertEquals(Optional.of(java.time.Instant.parse("2024-03-01T10:00:01.500Z")), failed.time());
+        assertEquals(4, failed.lastLine(), "the trace is folded into it");
+        assertEquals("WARN", events.get(2).level());
+    }
+
     @Test
     void aFileWithoutHeadersStillFoldsTracebacks() throws IOException {
         String log = "starting\nException in thread \"main\" java.lang.NullPointerException\n\tat a.B.c(B.java:1)\nstopped\n";

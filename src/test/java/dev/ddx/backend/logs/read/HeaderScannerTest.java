@@ -65,7 +65,14 @@ class HeaderScannerTest {
             "2024-03-01 10:00:00,5 INFOX [t] c.d: z",
             "2024-03-01 10:00:00,5 EROR [t] c.d: z",
             "2024-03-01 10:00:00,5 IMFO [t] c.d: z",
-            "2024-03-01 10:00:00,5 DEBUX [t] c.d: z");
+            "2024-03-01 10:00:00,5 DEBUX [t] c.d: z",
+            "INFO 2024-03-01 10:00:00,123 [worker-1] com.shop.Http: GET /api/orders/1 200 took 3 ms",
+            "ERROR  2024-03-01T10:00:00.5Z [main] c.d: z",
+            "[WARN] 2024-03-01 10:00:00 main - Disk low",
+            "WARN [2024-03-01 10:00:00,001] [t] c.d: z",
+            "INFO 2024-03-01 10:00:00,123",
+            "INFO 2024-03-01 10:00:00,123:x [t] c.d: z",
+            "INFO 2024-13-01 10:00:00 [t] c.d: z");
 
     @Test
     void scannerReadsEveryLineAsTheExpressionDoesOnCraftedLines() {
