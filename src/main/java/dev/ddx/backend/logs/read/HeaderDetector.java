@@ -58,15 +58,23 @@ public final class HeaderDetector {
         }
     }
 
-    enum Kind { TIME, LEVEL, THREAD, NUMBER, WORD, SEPARATOR, COMPONENT, DASH_COMPONENT }
+    /**
+     * The kinds of header part. {@code GLOG} is glog's and klog's level letter and time written as one
+     * token ({@code I0624 14:36:53.123456}), {@code GLOG_SOURCE} their {@code file.go:42]}.
+     */
+    enum Kind { TIME, LEVEL, THREAD, NUMBER, WORD, SEPARATOR, COMPONENT, DASH_COMPONENT, GLOG, GLOG_SOURCE }
 
     static List<Element> signature(String line) {
+        List<Element> glog = glog(line);
+        if (glog != null) return glog;
         List<Element> out = new ArrayList<>();
         int at = leadingTime(line, out);
         List<int[]> toks = tokens(line, at);
         int level = -1;
         for (int k = 0; k < Math.min(toks.size(), 10); k++) {
-            if (levelForm(text(line, toks.get(k))) != null) {
+            String t = text(line, toks.get(k));
+            // a level letter (logcat's "D", "W") only before a "tag:": elsewhere "I" and "E" are words
+            if (levelForm(t) != null && (t.length() > 1 || k + 1 < toks.size() && isComponent(text(line, toks.get(k + 1))))) {
                 level = k;
                 break;
             }
@@ -96,6 +104,20 @@ public final class HeaderDetector {
         }
         return out;
     }
+
+    /** The signature of a glog or klog line ({@code Lmmdd hh:mm:ss.uuuuuu threadid file:line] msg}), or null. */
+    private static List<Element> glog(String line) {
+        if (line.length() < 2 || "IWEF".indexOf(line.charAt(0)) < 0) return null;
+        int[] end = new int[1];
+        if (TimestampParser.shapeAt(line, 1, end) != TimestampParser.Shape.MONTH_DAY) return null;
+        List<int[]> toks = tokens(line, end[0]);
+        if (toks.size() < 2 || toks.get(0)[0] == end[0] || !text(line, toks.get(0)).chars().allMatch(c -> c >= '0' && c <= '9')
+                || !GLOG_SOURCE.matcher(text(line, toks.get(1))).matches()) return null;
+        return List.of(new Element(Kind.GLOG, TimestampParser.Shape.MONTH_DAY, false, null),
+                new Element(Kind.NUMBER, null, false, null), new Element(Kind.GLOG_SOURCE, null, false, null));
+    }
+
+    private static final Pattern GLOG_SOURCE = Pattern.compile("[^\\s\\[\\]]+:\\d+\\]");
 
     private static int leadingTime(String line, List<Element> out) {
         int[] end = new int[1];
@@ -268,6 +290,17 @@ public final class HeaderDetector {
                     shown.append("<Component> ").append(e.literal);
                 }
                 case WORD -> part(regex, shown, roles, e.bracketed, e.bracketed ? "([^\\]]*)" : "(\\S+)", "<Field" + (++other) + ">", HeaderSpec.Role.OTHER);
+                case GLOG -> {
+                    regex.append("([IWEF])(").append(nonCapturing(e.shape.regex())).append(')');
+                    roles.add(HeaderSpec.Role.LEVEL);
+                    roles.add(HeaderSpec.Role.TIME);
+                    shown.append("<Level><Timestamp>");
+                }
+                case GLOG_SOURCE -> {
+                    regex.append("([^\\s\\[\\]]+:\\d+)\\]");
+                    roles.add(HeaderSpec.Role.COMPONENT);
+                    shown.append("<Component>]");
+                }
             }
         }
         regex.append("\\s*(.*)");

@@ -45,6 +45,7 @@ final class HeaderScanner {
                 case SEPARATOR -> OP_SEPARATOR;
                 case COMPONENT -> OP_COMPONENT;
                 case DASH_COMPONENT -> OP_DASH_COMPONENT;
+                case GLOG, GLOG_SOURCE -> throw new IllegalArgumentException("no scanner for " + e);
             };
             brackets[k] = (e.bracketed() || e.kind() == HeaderDetector.Kind.THREAD) && e.kind() != HeaderDetector.Kind.LEVEL;
         }
@@ -71,6 +72,9 @@ final class HeaderScanner {
                 case DASH_COMPONENT -> {
                     if (e.literal() == null || e.literal().isEmpty()) return null;
                     groups++;
+                }
+                case GLOG, GLOG_SOURCE -> {
+                    return null; // glog's and klog's headers are read by the expression
                 }
                 default -> groups++;
             }

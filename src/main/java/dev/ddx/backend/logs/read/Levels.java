@@ -15,7 +15,10 @@ public final class Levels {
             Map.entry("INFORMATION", "INFO"),
             Map.entry("DEBUG", "DEBUG"), Map.entry("FINE", "DEBUG"),
             Map.entry("TRACE", "TRACE"), Map.entry("FINER", "TRACE"), Map.entry("FINEST", "TRACE"),
-            Map.entry("VERBOSE", "TRACE"));
+            Map.entry("VERBOSE", "TRACE"),
+            // the letters of glog, klog and Android's logcat: levels only where a header has them (see HeaderDetector#signature)
+            Map.entry("F", "FATAL"), Map.entry("E", "ERROR"), Map.entry("W", "WARN"), Map.entry("I", "INFO"),
+            Map.entry("D", "DEBUG"), Map.entry("V", "TRACE"));
 
     /** The normalised levels by {@link #rank}: {@code NAMES.get(rank(l)).equals(l)}; index 0 is no level. */
     public static final java.util.List<String> NAMES = java.util.List.of("", "TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL");

@@ -32,7 +32,11 @@ public final class TimestampParser {
         DOTTED("(\\d{4})-(\\d{2})-(\\d{2})-(\\d{2})\\.(\\d{2})\\.(\\d{2})\\.(\\d{1,9})", true),
         ISO_T("(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2}):(\\d{2})(?:[.,](\\d{1,9}))?(Z|[+-]\\d{2}:?\\d{2})?", true),
         EPOCH_MS("(1\\d{12})", true),
-        EPOCH("(1\\d{9})(?:\\.(\\d{1,9}))?", true);
+        EPOCH("(1\\d{9})(?:\\.(\\d{1,9}))?", true),
+        /** {@code MMdd HH:mm:ss.uuuuuu}, year-less: glog's and Kubernetes' klog's, after their level letter. */
+        MONTH_DAY("(\\d{2})(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,9}))?", false),
+        /** {@code MM-dd HH:mm:ss.SSS}, year-less: Android's logcat. */
+        MONTH_DAY_DASH("(\\d{2})-(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,9}))?", false);
 
         final Pattern pattern;
         final boolean singleToken;
@@ -137,6 +141,11 @@ public final class TimestampParser {
     private static boolean plausible(Shape s, Matcher m) {
         if (s == Shape.SYSLOG || s == Shape.APACHE) return month(m.group(1)) >= 0;
         if (s == Shape.ACCESS) return month(m.group(2)) >= 0;
+        if (s == Shape.MONTH_DAY || s == Shape.MONTH_DAY_DASH) { // four digits and a time could be anything: a real date
+            int mo = Integer.parseInt(m.group(1));
+            int d = Integer.parseInt(m.group(2));
+            return mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && Integer.parseInt(m.group(3)) < 24;
+        }
         return true;
     }
 
@@ -302,6 +311,7 @@ public final class TimestampParser {
                 case COMPACT -> at(2000 + i(m, 1), i(m, 2), i(m, 3), i(m, 4), i(m, 5), i(m, 6), null, null);
                 case APACHE -> at(i(m, 7), month(m.group(1)) + 1, i(m, 2), i(m, 3), i(m, 4), i(m, 5), m.group(6), null);
                 case SYSLOG -> yearless(month(m.group(1)) + 1, i(m, 2), i(m, 3), i(m, 4), i(m, 5), m.group(6));
+                case MONTH_DAY, MONTH_DAY_DASH -> yearless(i(m, 1), i(m, 2), i(m, 3), i(m, 4), i(m, 5), m.group(6));
                 case ACCESS -> at(i(m, 3), month(m.group(2)) + 1, i(m, 1), i(m, 4), i(m, 5), i(m, 6), null, m.group(7));
                 case EPOCH_MS -> Instant.ofEpochMilli(Long.parseLong(m.group(1)));
                 case EPOCH -> Instant.ofEpochSecond(Long.parseLong(m.group(1)), nanos(m.group(2)));

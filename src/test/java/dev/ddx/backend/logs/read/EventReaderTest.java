@@ -120,6 +120,61 @@ class EventReaderTest {
         assertEquals("WARN", events.get(2).level());
     }
 
+    /** Kubernetes' klog (and glog): {@code Lmmdd hh:mm:ss.uuuuuu threadid file:line] msg}, a Go panic folded in. */
+    @Test
+    void aKlogHeaderIsReadWithItsLevelLetterTimeAndSource() throws IOException {
+        String log = """
+                I0624 14:36:53.123456    1234 server.go:42] Serving securely on [::]:10250
+                E0624 14:36:54.000001    1235 kubelet.go:2419] "Error syncing pod" err="context deadline exceeded"
+                goroutine 1 [running]:
+                main.main()
+                	/app/main.go:12 +0x1d
+                W0624 14:36:55.5       1234 reflector.go:324] watch ended
+                """;
+        assertEquals("<Level><Timestamp> <Pid> <Component>] <Content>", spec(log));
+        List<LogEvent> events = read(log, Optional.empty());
+        assertEquals(List.of("INFO", "ERROR", "WARN"), events.stream().map(LogEvent::level).toList());
+        LogEvent e = events.get(1);
+        assertEquals(Optional.of(java.time.Instant.parse("2024-06-24T14:36:54.000001Z")), e.time());
+        assertEquals(List.of("1235", "kubelet.go:2419"), List.of(e.thread(), e.component()));
+        assertEquals("\"Error syncing pod\" err=\"context deadline exceeded\"", e.message().lines().findFirst().orElseThrow());
+        assertEquals(5, e.lastLine(), "the goroutine trace is folded into it");
+    }
+
+    /** Android's logcat: {@code MM-dd HH:mm:ss.SSS pid tid L tag: msg}, the level a letter before the tag. */
+    @Test
+    void aLogcatHeaderIsReadWithItsLevelLetter() throws IOException {
+        String log = """
+                03-17 16:13:38.811  1702  2395 D WindowManager: printFreezingDisplayLogsopening app wtoken = null
+                03-17 16:13:38.819  1702  8671 E PowerManagerService: acquire lock=233570404
+                03-17 16:13:38.820  1702  8671 V PowerManagerService: ready=true
+                """;
+        assertEquals("<Timestamp> <Pid> <Pid> <Level> <Component>: <Content>", spec(log));
+        List<LogEvent> events = read(log, Optional.empty());
+        assertEquals(List.of("DEBUG", "ERROR", "TRACE"), events.stream().map(LogEvent::level).toList());
+        assertEquals("PowerManagerService", events.get(1).component());
+        assertEquals(Optional.of(java.time.Instant.parse("2024-03-17T16:13:38.819Z")), events.get(1).time());
+    }
+
+    /** A letter that names a level elsewhere ("I", "E") is a word of the message where no tag follows it. */
+    @Test
+    void aCapitalLetterInAMessageIsNoLevel() throws IOException {
+        String log = """
+                2024-03-01 10:00:00 I started the server
+                2024-03-01 10:00:01 E is the fifth letter
+                2024-03-01 10:00:02 I stopped it again
+                """;
+        assertEquals("<Timestamp> <Content>", spec(log));
+        assertEquals(List.of("", "", ""), read(log, Optional.empty()).stream().map(LogEvent::level).toList());
+    }
+
+    private static String spec(String log) throws IOException {
+        StdinSource src = new StdinSource(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)));
+        try (EventReader r = new EventReader("x.log", src.open(), Optional.empty(), new TimestampParser(2024))) {
+            return r.spec().text();
+        }
+    }
+
     @Test
     void aFileWithoutHeadersStillFoldsTracebacks() throws IOException {
         String log = "starting\nException in thread \"main\" java.lang.NullPointerException\n\tat a.B.c(B.java:1)\nstopped\n";

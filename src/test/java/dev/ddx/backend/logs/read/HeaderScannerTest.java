@@ -72,7 +72,11 @@ class HeaderScannerTest {
             "WARN [2024-03-01 10:00:00,001] [t] c.d: z",
             "INFO 2024-03-01 10:00:00,123",
             "INFO 2024-03-01 10:00:00,123:x [t] c.d: z",
-            "INFO 2024-13-01 10:00:00 [t] c.d: z");
+            "INFO 2024-13-01 10:00:00 [t] c.d: z",
+            "2024-03-01 10:00:00 1702 D Tag: z",
+            "2024-03-01 10:00:00 I am here: z",
+            "I0624 14:36:53.123456    1234 server.go:42] z",
+            "03-17 16:13:38.811  1702  2395 D WindowManager: z");
 
     @Test
     void scannerReadsEveryLineAsTheExpressionDoesOnCraftedLines() {

@@ -32,6 +32,22 @@ class TimestampParserTest {
         assertEquals(Optional.of(Instant.parse("2025-12-10T06:55:46Z")), p.parse("Dec 10 06:55:46 LabSZ sshd[24200]: x"));
     }
 
+    /** glog's and klog's {@code MMdd HH:mm:ss.uuuuuu} and logcat's {@code MM-dd HH:mm:ss.SSS} have no year either. */
+    @Test
+    void monthAndDayTimesGetTheirYearLikeSyslogs() {
+        TimestampParser p = new TimestampParser(NOW);
+        assertEquals(Optional.of(Instant.parse("2026-06-24T14:36:53.123456Z")), p.parse("0624 14:36:53.123456"));
+        assertEquals(Optional.of(Instant.parse("2025-12-10T06:55:46.811Z")), p.parse("12-10 06:55:46.811"));
+        int[] end = new int[1];
+        assertEquals(TimestampParser.Shape.MONTH_DAY, TimestampParser.shapeAt("I0624 14:36:53.123456  1 a.go:1] x", 1, end));
+        assertEquals(21, end[0]);
+        assertEquals(TimestampParser.Shape.MONTH_DAY_DASH, TimestampParser.shapeAt("03-17 16:13:38.811  1702  2395 D Tag: x", 0, end));
+        // four digits and a time that make no date are no timestamp
+        for (String no : List.of("1324 10:00:00 x", "0632 10:00:00 x", "0000 10:00:00 x", "0624 25:00:00 x", "13-01 10:00:00 x")) {
+            assertEquals(null, TimestampParser.shapeAt(no, 0, end), no);
+        }
+    }
+
     @Test
     void aGivenYearIsKeptAsItIs() {
         assertEquals(Optional.of(Instant.parse("2024-12-10T06:55:46Z")), new TimestampParser(2024).parse("Dec 10 06:55:46 LabSZ sshd[24200]: x"));
