@@ -185,7 +185,8 @@ public final class LogsCommand implements Callable<Integer> {
         List<String> names = new ArrayList<>();
 
         @Option(names = "--header", paramLabel = "SPEC",
-                description = "Header of every line in logpai notation, e.g. \"<Date> <Time> <Level> <Component>: <Content>\"; detected per file when absent.")
+                description = "Header of every line in logpai notation, e.g. \"<Date> <Time> <Level> <Component>: <Content>\", "
+                        + "or json (a JSON object per line); detected per file when absent.")
         String header;
 
         @Mixin

@@ -66,6 +66,37 @@ class ChunkedReadTest {
         for (long chunk : List.of(700L, 4096L, 65_536L)) assertSameInChunks(log, chunk);
     }
 
+    /** A structured log: a JSON object per line, stack traces inside, a raw panic between; the same in chunks, with its findings. */
+    @Test
+    void aJsonLogSummarisesTheSameInChunks() throws Exception {
+        StringBuilder b = new StringBuilder();
+        Instant t = Instant.parse("2024-03-01T10:00:00Z");
+        for (int i = 0; i < 2000; i++) {
+            String ts = t.plusMillis(250L * i).toString();
+            if (i % 97 == 0) {
+                b.append("{\"@timestamp\":\"").append(ts).append("\",\"level\":\"ERROR\",\"thread_name\":\"worker-").append(i % 4)
+                        .append("\",\"logger_name\":\"app.Orders\",\"message\":\"order ").append(i).append(" failed\",")
+                        .append("\"stack_trace\":\"java.lang.IllegalStateException: cannot ship\\n\\tat app.Orders.ship(Orders.java:88)")
+                        .append("\\nCaused by: java.sql.SQLException: pool exhausted\\n\\tat db.Pool.get(Pool.java:9)\\n\"}\n");
+            } else if (i == 1500) {
+                b.append("panic: runtime error: index out of range\n\ngoroutine 1 [running]:\n");
+            } else {
+                b.append("{\"@timestamp\":\"").append(ts).append("\",\"level\":\"INFO\",\"thread_name\":\"worker-").append(i % 4)
+                        .append("\",\"logger_name\":\"app.Cache\",\"message\":\"cache state\",\"heap_used_mb\":").append(200 + i / 10)
+                        .append(",\"queue\":").append(i % 9).append("}\n");
+            }
+        }
+        Path log = Files.writeString(dir.resolve("svc.json"), b.toString());
+        for (long chunk : List.of(900L, 8192L)) assertSameInChunks(log, chunk);
+        try (LogSession s = LogSession.open(List.of(log.toString()), LogOptions.defaults(CLOCK))) {
+            LogSummary sum = s.summary();
+            assertEquals("json", sum.sources().get(0).header());
+            assertEquals(List.of("java.lang.IllegalStateException"), sum.exceptions().stream().map(e -> e.exception().type()).toList());
+            List<String> ids = s.findings().stream().map(Finding::patternId).toList();
+            assertTrue(ids.containsAll(List.of("error-message", "managed-code-exception", "nested-exception", "memory-leak")), ids.toString());
+        }
+    }
+
     @Test
     void aLogOfTooManyDistinctMessagesForChunksIsReadOnByOneReader() throws Exception {
         // the first chunks repeat a few messages; then every message is new, so a part's shape table fills up

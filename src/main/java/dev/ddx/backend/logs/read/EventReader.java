@@ -46,6 +46,12 @@ public final class EventReader implements Closeable {
     /** Chunk reading: whether no event has started yet, so lines continuing one from the chunk before are skipped. */
     private boolean leading;
     private boolean beyond;
+    /** A structured log ({@link HeaderSpec#isJson()}): each line that is a JSON object is read by {@link JsonLines}. */
+    private boolean json;
+    /** The lines after the first that the JSON object read last made (its stack trace), read before the next line. */
+    private final ArrayDeque<RawLine> jsonMore = new ArrayDeque<>();
+    /** Whether the line being taken was a JSON object: it starts an event whatever its message says. */
+    private boolean jsonObject;
 
     public EventReader(String source, LineStream lines, Optional<HeaderSpec> explicit, TimestampParser times) {
         this.source = source;
@@ -93,7 +99,11 @@ public final class EventReader implements Closeable {
         returned = null;
         while (!done) {
             RawLine line;
-            if (lookahead.isEmpty()) {
+            boolean more = !jsonMore.isEmpty();
+            if (more) {
+                line = jsonMore.poll();
+                scratchAscii = false;
+            } else if (lookahead.isEmpty()) {
                 line = lines.next();
                 byte[] b = line == null ? null : lines.asciiCopy(scratchBytes);
                 scratchAscii = b != null;
@@ -106,8 +116,10 @@ public final class EventReader implements Closeable {
                 done = true;
                 break;
             }
+            jsonObject = false;
+            if (json && !more) line = fromJson(line);
             beyond |= limit >= 0 && lines.lineStart() >= limit;
-            if (!beyond) lineCount++;
+            if (!beyond && !more) lineCount++;
             if ((leading || beyond) && !startsEvent(line.text())) {
                 if (leading && beyond) done = true;
                 if (leading) continue; // the chunk before folds it
@@ -150,6 +162,16 @@ public final class EventReader implements Closeable {
         return lines.bytesRead();
     }
 
+    /** The first line a JSON object makes (the rest wait in {@link #jsonMore}), or the line itself when it is none. */
+    private RawLine fromJson(RawLine line) {
+        List<RawLine> made = JsonLines.convert(line, times);
+        if (made == null) return line;
+        jsonObject = true;
+        scratchAscii = false;
+        jsonMore.addAll(made.subList(1, made.size()));
+        return made.get(0);
+    }
+
     /** Reads the header spec on the first call (a small method, so the per-event call to it is inlined). */
     private void start() throws IOException {
         if (parser == null) detect();
@@ -165,15 +187,17 @@ public final class EventReader implements Closeable {
                 sample.add(l.text());
             }
         }
-        parser = new HeaderParser(explicit.orElseGet(() -> HeaderDetector.detect(sample)), times);
+        parser = new HeaderParser(explicit.orElseGet(() -> JsonLines.looksLike(sample) ? HeaderSpec.json() : HeaderDetector.detect(sample)),
+                times);
         contentOnly = parser.spec().contentOnly();
+        json = parser.spec().isJson();
         scratch = parser.newBounds();
     }
 
     /** Folds the line into the pending event, or starts a new one with it and returns the one it ends. */
     private EventView accept(RawLine line, EventView free) {
         String text = line.text();
-        boolean header = !(contentOnly && pending != null && ContinuationParser.continues(text))
+        boolean header = (jsonObject || !(contentOnly && pending != null && ContinuationParser.continues(text)))
                 && parser.scan(text, scratchAscii ? scratchBytes : null, scratch);
         if (!header && pending != null && pending.lineCount() < MAX_FOLD && (contentOnly || !startsWithTime(text))) {
             pending.fold(line);
@@ -197,7 +221,7 @@ public final class EventReader implements Closeable {
 
     /** Whether the line begins an event rather than continuing the one before (as {@link #accept} decides). */
     private boolean startsEvent(String text) {
-        if (contentOnly) return !ContinuationParser.continues(text);
+        if (contentOnly) return jsonObject || !ContinuationParser.continues(text);
         return parser.scan(text, scratch) || startsWithTime(text);
     }
 

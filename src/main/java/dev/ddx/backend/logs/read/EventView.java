@@ -55,6 +55,11 @@ public final class EventView {
         return count;
     }
 
+    /** Whether lines were folded into the first (a trace; they may share its number, as a JSON object's do). */
+    public boolean folded() {
+        return count > 1;
+    }
+
     /** The source's name. */
     public String file() {
         return source;

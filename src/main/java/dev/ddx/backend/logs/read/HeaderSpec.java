@@ -64,12 +64,29 @@ public final class HeaderSpec {
         return new HeaderSpec("<Content>", Pattern.compile("(.*)", Pattern.DOTALL), List.of(Role.CONTENT));
     }
 
+    /** What {@link #json()} is called, and how a user asks for it. */
+    public static final String JSON = "json";
+
+    /**
+     * The spec of a structured log, one JSON object per line: each line's fields are found by name
+     * (see {@link JsonLines}), and what is left is content. Asked for as {@code --header json}.
+     */
+    public static HeaderSpec json() {
+        return new HeaderSpec(JSON, Pattern.compile("(.*)", Pattern.DOTALL), List.of(Role.CONTENT));
+    }
+
+    /** Whether lines are JSON objects ({@link #json()}). */
+    public boolean isJson() {
+        return text.equals(JSON) && contentOnly();
+    }
+
     /**
      * Reads a spec in logpai notation.
      *
      * @throws IllegalArgumentException with a one-line reason when the spec cannot be used
      */
     public static HeaderSpec parse(String spec) {
+        if (spec.strip().equalsIgnoreCase(JSON)) return json();
         StringBuilder regex = new StringBuilder("^");
         List<Role> roles = new ArrayList<>();
         java.util.Set<Integer> optionalCloses = new java.util.HashSet<>();

@@ -76,6 +76,7 @@ final class SeriesFinder {
         points.sort(Comparator.comparing(SeriesSampler.Point::at).thenComparing(SeriesSampler.Point::line));
         String label = label(t, pos);
         String unit = tracks.get(0).unit.isEmpty() ? unitAfter(t, pos) : tracks.get(0).unit;
+        if (unit.isEmpty()) unit = unitInName(label);
         int n = 0;
         for (int i = 0; i <= pos; i++) if (t.tokens().get(i).contains(TokenMasker.WILDCARD)) n++;
         double[] trend = trend(points);
@@ -92,6 +93,18 @@ final class SeriesFinder {
         String next = t.tokens().get(pos + 1).toLowerCase(Locale.ROOT);
         while (!next.isEmpty() && ",.;:)".indexOf(next.charAt(next.length() - 1)) >= 0) next = next.substring(0, next.length() - 1);
         return UNITS.contains(next) ? next : "";
+    }
+
+    /** The unit a structured log's field name ends with ({@code duration_ms}, {@code heapUsedMb}), lower case, or empty. */
+    static String unitInName(String label) {
+        String[] words = words(label).split(" ");
+        String last = words[words.length - 1];
+        return words.length > 1 && UNITS.contains(last) ? last : "";
+    }
+
+    /** A label's words, lower case: {@code heap_used_mb} and {@code heapUsedMb} are {@code heap used mb}. */
+    private static String words(String label) {
+        return label.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("[_.\\-]+", " ").trim().toLowerCase(Locale.ROOT);
     }
 
     static String label(Template t, int pos) {
@@ -112,7 +125,7 @@ final class SeriesFinder {
     }
 
     static NumericSeries.Kind kind(String label, String unit) {
-        String l = label.toLowerCase(Locale.ROOT);
+        String l = words(label);
         if (l.matches(".*\\b(memory|heap|rss|mem|used bytes|free memory|heap used)\\b.*") || unit.matches("[kmg]i?b"))
             return NumericSeries.Kind.MEMORY;
         if (l.matches(".*\\b(handles?|fds?|descriptors?|open files|sockets?)\\b.*")) return NumericSeries.Kind.HANDLES;

@@ -113,7 +113,7 @@ public final class SummaryBuilder {
         LogEvent e = p.event();
         String headline = p.headline();
         if (add(e.file(), e.firstLine(), e.lastLine(), e.time(), e.level(), headline, 0, headline.length(), miner.add(p.tokens(), 1),
-                p.tokens())) {
+                p.tokens()) || headline.length() < e.message().length()) {
             exception(e.message(), e.lines(), e.time());
         }
     }
@@ -125,12 +125,15 @@ public final class SummaryBuilder {
         int to = v.contentEnd();
         Optional<Instant> time = v.time();
         Shape shape = miner.add(text, v.asciiBytes(), from, to, viewTokens);
-        if (add(v.file(), v.firstLine(), v.lastLine(), time, v.level(), text, from, to, shape, viewTokens)) {
+        if (add(v.file(), v.firstLine(), v.lastLine(), time, v.level(), text, from, to, shape, viewTokens) || v.folded()) {
             exception(v.message(), new LineRange(v.file(), v.firstLine(), v.lastLine()), time);
         }
     }
 
-    /** Counts an event of the shape whose first message line is {@code text[from, to)} (in tokens); true when it may hold an exception. */
+    /**
+     * Counts an event of the shape whose first message line is {@code text[from, to)} (in tokens); true
+     * when it may hold an exception (an event of lines folded into one line, a JSON object's, the caller tells).
+     */
     private boolean add(String file, int first, int last, Optional<Instant> time, String level, String text, int from, int to,
                         Shape shape, Tokens tokens) {
         events++;

@@ -56,6 +56,21 @@ class SeriesFinderTest {
         assertTrue(v.min() == 10.0 && v.max() == 19.3, v.toString());
     }
 
+    /** A structured log's field names carry the unit and the words: {@code heap_used_mb}, {@code latencyMs}, {@code open_fds}. */
+    @Test
+    void fieldNamesSayWhatANumberIs() {
+        assertEquals("mb", SeriesFinder.unitInName("heap_used_mb"));
+        assertEquals("ms", SeriesFinder.unitInName("latencyMs"));
+        assertEquals("", SeriesFinder.unitInName("ms"), "a unit alone names nothing");
+        assertEquals("", SeriesFinder.unitInName("status"));
+        assertEquals(NumericSeries.Kind.MEMORY, SeriesFinder.kind("heap_used_mb", "mb"));
+        assertEquals(NumericSeries.Kind.MEMORY, SeriesFinder.kind("heapUsed", ""));
+        assertEquals(NumericSeries.Kind.DURATION, SeriesFinder.kind("latencyMs", "ms"));
+        assertEquals(NumericSeries.Kind.HANDLES, SeriesFinder.kind("open_fds", ""));
+        assertEquals(NumericSeries.Kind.QUEUE, SeriesFinder.kind("pool.active", ""));
+        assertEquals(NumericSeries.Kind.OTHER, SeriesFinder.kind("status", ""));
+    }
+
     private LogSummary summary(String text) throws Exception {
         Path log = Files.writeString(dir.resolve("x.log"), text);
         try (LogSession s = LogSession.open(List.of(log.toString()), LogOptions.defaults(CLOCK))) {
