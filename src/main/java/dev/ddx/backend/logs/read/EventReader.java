@@ -52,6 +52,8 @@ public final class EventReader implements Closeable {
     private final ArrayDeque<RawLine> jsonMore = new ArrayDeque<>();
     /** Whether the line being taken was a JSON object: it starts an event whatever its message says. */
     private boolean jsonObject;
+    /** Whether the line being taken is one a JSON object made after its first: no line of the input. */
+    private boolean jsonMoreLine;
 
     public EventReader(String source, LineStream lines, Optional<HeaderSpec> explicit, TimestampParser times) {
         this.source = source;
@@ -99,10 +101,8 @@ public final class EventReader implements Closeable {
         returned = null;
         while (!done) {
             RawLine line;
-            boolean more = !jsonMore.isEmpty();
-            if (more) {
-                line = jsonMore.poll();
-                scratchAscii = false;
+            if (json) {
+                line = nextJson();
             } else if (lookahead.isEmpty()) {
                 line = lines.next();
                 byte[] b = line == null ? null : lines.asciiCopy(scratchBytes);
@@ -116,10 +116,8 @@ public final class EventReader implements Closeable {
                 done = true;
                 break;
             }
-            jsonObject = false;
-            if (json && !more) line = fromJson(line);
             beyond |= limit >= 0 && lines.lineStart() >= limit;
-            if (!beyond && !more) lineCount++;
+            if (!beyond && !jsonMoreLine) lineCount++;
             if ((leading || beyond) && !startsEvent(line.text())) {
                 if (leading && beyond) done = true;
                 if (leading) continue; // the chunk before folds it
@@ -162,12 +160,20 @@ public final class EventReader implements Closeable {
         return lines.bytesRead();
     }
 
-    /** The first line a JSON object makes (the rest wait in {@link #jsonMore}), or the line itself when it is none. */
-    private RawLine fromJson(RawLine line) {
-        List<RawLine> made = JsonLines.convert(line, times);
+    /**
+     * The next line of a structured log: a line a JSON object made after its first, or the next line
+     * of the input, made into the lines of its object when it is one (the rest wait in {@link #jsonMore}).
+     * Out of {@link #nextView}, so that a text log's reading path stays as small as it was.
+     */
+    private RawLine nextJson() throws IOException {
+        scratchAscii = false;
+        jsonObject = false;
+        jsonMoreLine = !jsonMore.isEmpty();
+        if (jsonMoreLine) return jsonMore.poll();
+        RawLine line = lookahead.isEmpty() ? lines.next() : lookahead.poll();
+        List<RawLine> made = line == null ? null : JsonLines.convert(line, times);
         if (made == null) return line;
         jsonObject = true;
-        scratchAscii = false;
         jsonMore.addAll(made.subList(1, made.size()));
         return made.get(0);
     }
