@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -109,6 +110,37 @@ class LogSessionTest {
             assertTrue(leak.evidence().get(0).fact().startsWith("heap used = 300 mb first"), leak.toString());
             assertEquals(1, leak.evidence().get(0).lines().get().first());
         }
+    }
+
+    /**
+     * A message logged mostly at INFO and now and then at ERROR (a request's outcome): an error as
+     * many times as it was logged at ERROR, first and last where it was, with an ERROR line's text.
+     */
+    @Test
+    void aTemplateOfSeveralLevelsIsAProblemAsOftenAsItWasLoggedAtItsWorst() throws Exception {
+        StringBuilder b = new StringBuilder();
+        Instant t = Instant.parse("2024-03-01T10:00:00Z");
+        for (int i = 0; i < 400; i++) {
+            String ts = t.plusSeconds(i).toString().replace("T", " ").replace("Z", ",000");
+            String level = i % 50 == 7 ? "ERROR" : i % 10 == 3 ? "WARN" : "INFO";
+            b.append(ts).append(' ').append(level).append(" [http-1] app.Web: handled request ").append(i).append(" in ")
+                    .append(i % 13).append(" ms\n");
+        }
+        Path log = Files.writeString(dir.resolve("web.log"), b.toString());
+        try (LogSession s = LogSession.open(List.of(log.toString()), LogOptions.defaults(CLOCK))) {
+            LogSummary sum = s.summary();
+            dev.ddx.backend.logs.summary.TemplateStat p = sum.problems().get(0);
+            assertEquals(List.of("ERROR", 8L, "handled request 7 in 7 ms", 8, 358), List.of(p.level(), p.count(), p.example(),
+                    p.first().first(), p.last().first()));
+            assertEquals(Optional.of(Instant.parse("2024-03-01T10:00:07Z")), p.firstSeen());
+            assertEquals(Optional.of(Instant.parse("2024-03-01T10:05:57Z")), p.lastSeen());
+            assertEquals(java.util.Map.of("ERROR", 8L, "WARN", 40L, "INFO", 352L), p.levels(), "its levels stay all of them");
+            assertEquals(400, sum.topTemplates().get(0).count(), "as a template it was logged 400 times");
+            Finding f = s.findings().stream().filter(x -> x.patternId().equals("error-message")).findFirst().orElseThrow();
+            assertEquals("Error logged 8x: handled request <*> in <*> ms", f.title());
+            assertEquals(8, f.evidence().get(0).lines().orElseThrow().first(), "the first ERROR line, not the template's first");
+        }
+        ChunkedReadTest.assertSameInChunks(log, 2048);
     }
 
     @Test

@@ -28,6 +28,51 @@ final class ShapeStats {
     byte literalsMayHold;
     /** Per parameter position (the n-th {@code <*>}), the numbers seen there, or null. */
     Track[] numbers;
+    /** Where and when the shape was logged at its worst level, when that is WARN or worse; else null. */
+    AtLevel worst;
+
+    /** The rank ({@link Levels#nameIndex}) of WARN: events at it or worse are problems. */
+    static final int WARN = Levels.nameIndex("WARN");
+
+    /** The events of one level of a shape: the first one's lines and message, the last one's lines, their times. */
+    static final class AtLevel {
+        final int rank;
+        LineRange first;
+        String example;
+        String lastFile;
+        int lastFirst;
+        int lastLast;
+        Instant firstSeen;
+        Instant lastSeen;
+
+        AtLevel(int rank) {
+            this.rank = rank;
+        }
+
+        LineRange last() {
+            return new LineRange(lastFile, lastFirst, lastLast);
+        }
+
+        void seen(Optional<Instant> time) {
+            if (time.isEmpty()) return;
+            Instant t = time.get();
+            if (firstSeen == null || t.isBefore(firstSeen)) firstSeen = t;
+            if (lastSeen == null || t.isAfter(lastSeen)) lastSeen = t;
+        }
+
+        /** A copy whose lines are moved by {@code lineOffset} (a later chunk's). */
+        AtLevel moved(int lineOffset) {
+            AtLevel m = new AtLevel(rank);
+            m.first = ShapeStats.moved(first, lineOffset);
+            m.example = example;
+            m.lastFile = lastFile;
+            m.lastFirst = lastFirst + lineOffset;
+            m.lastLast = lastLast + lineOffset;
+            m.firstSeen = firstSeen;
+            m.lastSeen = lastSeen;
+            return m;
+        }
+    }
 
     /** The numbers of one parameter position. */
     static final class Track {
@@ -49,11 +94,31 @@ final class ShapeStats {
         lastFile = file;
         lastFirst = firstLine;
         lastLast = lastLine;
+        if (levelIndex >= WARN) atLevel(file, firstLine, lastLine, levelIndex, time, text, from, to);
         if (time.isPresent()) {
             Instant t = time.get();
             if (firstSeen == null || t.isBefore(firstSeen)) firstSeen = t;
             if (lastSeen == null || t.isAfter(lastSeen)) lastSeen = t;
         }
+    }
+
+    /** Notes an event at WARN or worse: a worse level than seen before starts the record again. */
+    private void atLevel(String file, int firstLine, int lastLine, int rank, Optional<Instant> time, String text, int from, int to) {
+        if (worst == null || rank > worst.rank) {
+            worst = new AtLevel(rank);
+            worst.first = new LineRange(file, firstLine, lastLine);
+            worst.example = text.substring(from, Math.min(to, from + 300));
+        }
+        if (rank < worst.rank) return;
+        worst.lastFile = file;
+        worst.lastFirst = firstLine;
+        worst.lastLast = lastLine;
+        worst.seen(time);
+    }
+
+    /** Events at the level whose {@link Levels#nameIndex} is {@code rank}. */
+    long countAt(int rank) {
+        return byRank[rank];
     }
 
     /** Counts n events of a level whose {@link Levels#nameIndex} is {@code index}. */
@@ -140,6 +205,18 @@ final class ShapeStats {
         }
         if (later.firstSeen != null && (firstSeen == null || later.firstSeen.isBefore(firstSeen))) firstSeen = later.firstSeen;
         if (later.lastSeen != null && (lastSeen == null || later.lastSeen.isAfter(lastSeen))) lastSeen = later.lastSeen;
+        if (later.worst != null) {
+            if (worst == null || later.worst.rank > worst.rank) {
+                worst = later.worst.moved(lineOffset);
+            } else if (later.worst.rank == worst.rank) {
+                AtLevel m = later.worst.moved(lineOffset);
+                worst.lastFile = m.lastFile;
+                worst.lastFirst = m.lastFirst;
+                worst.lastLast = m.lastLast;
+                if (m.firstSeen != null) worst.seen(Optional.of(m.firstSeen));
+                if (m.lastSeen != null) worst.seen(Optional.of(m.lastSeen));
+            }
+        }
         if (later.rate != null && rate == null && rateOrigin != null) rate = new TimeHistogram(rateOrigin);
         if (later.rate != null && rate != null) rate.addAll(later.rate);
         if (later.numbers == null) return;

@@ -219,11 +219,15 @@ public final class SummaryBuilder {
             if (st != null) byTemplate.get(shape.template()).add(Map.entry(shape, st));
         }
         List<TemplateStat> all = new ArrayList<>();
+        List<TemplateStat> atWorst = new ArrayList<>();
         byTemplate.forEach((t, shapes) -> {
-            if (!shapes.isEmpty()) all.add(TemplateStats.merge(t, shapes));
+            if (shapes.isEmpty()) return;
+            TemplateStat whole = TemplateStats.merge(t, shapes);
+            all.add(whole);
+            if (Levels.isProblem(whole.level())) atWorst.add(TemplateStats.atWorst(whole, shapes));
         });
         all.sort(Comparator.comparingLong(TemplateStat::count).reversed().thenComparing(TemplateStat::id, TemplateStats.ID_ORDER));
-        List<TemplateStat> problems = all.stream().filter(t -> Levels.isProblem(t.level()))
+        List<TemplateStat> problems = atWorst.stream()
                 .sorted(Comparator.comparingInt((TemplateStat t) -> -Levels.rank(t.level()))
                         .thenComparing(Comparator.comparingLong(TemplateStat::count).reversed())
                         .thenComparing(TemplateStat::id, TemplateStats.ID_ORDER))

@@ -40,6 +40,39 @@ final class TemplateStats {
                 Optional.ofNullable(lastSeen), head.first, tail.last(), head.example);
     }
 
+    /**
+     * A problem template ({@link #merge} gave it a level of WARN or worse) as seen at that level: its
+     * events at that level, the first and last of them and their times, and the first one's message.
+     * A template logged now at INFO and now at ERROR is an error that many times, not as often as it
+     * was logged at all. Its levels stay all of them.
+     */
+    static TemplateStat atWorst(TemplateStat whole, List<Map.Entry<Shape, ShapeStats>> shapes) {
+        int rank = Levels.nameIndex(whole.level());
+        long count = 0;
+        ShapeStats.AtLevel head = null;
+        ShapeStats.AtLevel tail = null;
+        Instant firstSeen = null;
+        Instant lastSeen = null;
+        for (Map.Entry<Shape, ShapeStats> e : shapes) {
+            ShapeStats.AtLevel w = e.getValue().worst;
+            if (w == null || w.rank != rank) continue;
+            count += e.getValue().countAt(rank);
+            if (head == null || before(w.firstSeen, w.first, head.firstSeen, head.first)) head = w;
+            if (tail == null || before(tail.lastSeen, tail.last(), w.lastSeen, w.last())) tail = w;
+            if (w.firstSeen != null && (firstSeen == null || w.firstSeen.isBefore(firstSeen))) firstSeen = w.firstSeen;
+            if (w.lastSeen != null && (lastSeen == null || w.lastSeen.isAfter(lastSeen))) lastSeen = w.lastSeen;
+        }
+        if (head == null) return whole; // not expected: every event at WARN or worse is noted by its shape
+        return new TemplateStat(whole.id(), whole.template(), whole.level(), count, whole.levels(), Optional.ofNullable(firstSeen),
+                Optional.ofNullable(lastSeen), head.first, tail.last(), head.example);
+    }
+
+    /** Whether an event at time {@code ta} (may be null) and lines {@code a} came before one at {@code tb} and {@code b}. */
+    private static boolean before(Instant ta, dev.ddx.model.LineRange a, Instant tb, dev.ddx.model.LineRange b) {
+        if (ta != null && tb != null && !ta.equals(tb)) return ta.isBefore(tb);
+        return a.file().equals(b.file()) && a.first() < b.first();
+    }
+
     private static boolean later(ShapeStats a, ShapeStats b) {
         if (a.lastSeen != null && b.lastSeen != null) return a.lastSeen.isAfter(b.lastSeen);
         return a.last().file().equals(b.last().file()) && a.last().last() > b.last().last();
