@@ -85,8 +85,13 @@ final class JsonLines {
         String thread = scalar(field(o, THREAD, used));
         String component = scalar(field(o, COMPONENT, used));
         String stack = scalar(field(o, STACK, used)).strip();
+        int nl = message.indexOf('\n');
+        if (nl >= 0) { // a message of several lines: its first is the event's line, the others follow it like a trace
+            stack = message.substring(nl + 1).stripTrailing() + (stack.isEmpty() ? "" : "\n" + stack);
+            message = message.substring(0, nl).strip();
+        }
         StringBuilder b = new StringBuilder(message);
-        if (!stack.isEmpty() && stack.indexOf('\n') < 0) {
+        if (!stack.isEmpty() && stack.indexOf('\n') < 0 && nl < 0) {
             b.append(b.length() > 0 ? ": " : "").append(stack); // zap's "error": a line of its own, part of the message
             stack = "";
         }

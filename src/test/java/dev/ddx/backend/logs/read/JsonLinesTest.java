@@ -79,6 +79,21 @@ class JsonLinesTest {
         assertEquals(Optional.of(Instant.parse("2024-03-01T10:00:04Z")), events.get(4).time());
     }
 
+    /** A message of several lines: its first line is the event's, the rest is folded into it. */
+    @Test
+    void aMessageOfSeveralLinesIsOneEventNamedByItsFirstLine() throws IOException {
+        String log = """
+                {"level":"error","ts":"2024-03-01T10:00:00Z","msg":"Traceback (most recent call last):\\n  File \\"app.py\\", line 3, in <module>\\n    main()\\nValueError: bad input"}
+                {"level":"info","ts":"2024-03-01T10:00:01Z","msg":"ok"}
+                """;
+        List<LogEvent> events = read(log);
+        assertEquals(2, events.size(), events.toString());
+        assertEquals("Traceback (most recent call last):\n  File \"app.py\", line 3, in <module>\n    main()\nValueError: bad input",
+                events.get(0).message());
+        assertEquals("ValueError", ExceptionParser.parse(events.get(0).message()).orElseThrow().type());
+        assertEquals(List.of(1, 1), List.of(events.get(0).firstLine(), events.get(0).lastLine()));
+    }
+
     /** What is no JSON object in a structured log (a Go panic on stderr) is read as text. */
     @Test
     void linesThatAreNoJsonObjectsAreReadAsText() throws IOException {
