@@ -73,8 +73,10 @@ public final class HeaderDetector {
         int level = -1;
         for (int k = 0; k < Math.min(toks.size(), 10); k++) {
             String t = text(line, toks.get(k));
-            // a level letter (logcat's "D", "W") only before a "tag:": elsewhere "I" and "E" are words
-            if (levelForm(t) != null && (t.length() > 1 || k + 1 < toks.size() && isComponent(text(line, toks.get(k + 1))))) {
+            // a level letter only as logcat writes it, after a thread id and before a "tag:" ("1702 D Tag:"):
+            // elsewhere "I" and "E" are words, and the "F" of a container runtime's "stdout F" marks a full line
+            if (levelForm(t) != null && (t.length() > 1 || k > 0 && k + 1 < toks.size() && digits(text(line, toks.get(k - 1)))
+                    && isComponent(text(line, toks.get(k + 1))))) {
                 level = k;
                 break;
             }
@@ -215,6 +217,10 @@ public final class HeaderDetector {
     private static boolean isComponent(String t) {
         return t.length() > 1 && t.endsWith(":") && !t.startsWith("[") && !t.contains("://")
                 && levelForm(t) == null && Character.isLetter(t.charAt(0));
+    }
+
+    private static boolean digits(String t) {
+        return !t.isEmpty() && t.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     private static boolean isSeparator(String t) {

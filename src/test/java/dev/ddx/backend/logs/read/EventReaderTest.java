@@ -166,6 +166,13 @@ class EventReaderTest {
                 """;
         assertEquals("<Timestamp> <Content>", spec(log));
         assertEquals(List.of("", "", ""), read(log, Optional.empty()).stream().map(LogEvent::level).toList());
+        // a container runtime's log (Kubernetes' CRI): "F" marks a full line, not a fatal one
+        String cri = """
+                2024-03-01T10:00:00.123456789Z stdout F server: handled 1
+                2024-03-01T10:00:01.123456789Z stderr F server: handled 2
+                2024-03-01T10:00:02.123456789Z stdout P server: handled 3
+                """;
+        assertEquals(List.of("", "", ""), read(cri, Optional.empty()).stream().map(LogEvent::level).toList(), spec(cri));
     }
 
     private static String spec(String log) throws IOException {
