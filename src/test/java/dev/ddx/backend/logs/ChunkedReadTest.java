@@ -97,6 +97,38 @@ class ChunkedReadTest {
         }
     }
 
+    /** A Kubernetes container's log (CRI): each line in the runtime's envelope, traces a record per line, some lines in parts. */
+    @Test
+    void aCriLogSummarisesTheSameInChunks() throws Exception {
+        StringBuilder b = new StringBuilder();
+        Instant t = Instant.parse("2024-03-01T10:00:00Z");
+        for (int i = 0; i < 2000; i++) {
+            String rt = t.plusMillis(250L * i + 3).toString();
+            String ts = t.plusMillis(250L * i).toString().replace("T", " ").replace("Z", "").replace(".", ",");
+            if (ts.length() == 19) ts += ",000";
+            if (i % 97 == 0) {
+                b.append(rt).append(" stderr F ").append(ts).append(" ERROR [worker-1] app.Orders: order ").append(i).append(" failed\n")
+                        .append(rt).append(" stderr F java.lang.IllegalStateException: cannot ship\n")
+                        .append(rt).append(" stderr F \tat app.Orders.ship(Orders.java:88)\n");
+            } else if (i % 131 == 0) {
+                b.append(rt).append(" stdout P ").append(ts).append(" WARN [main] app.Big: payload ").append("x".repeat(300)).append('\n')
+                        .append(rt).append(" stdout F ").append("y".repeat(100)).append('\n');
+            } else {
+                b.append(rt).append(" stdout F ").append(ts).append(" INFO [worker-").append(i % 4).append("] app.Cache: heap used ")
+                        .append(200 + i / 10).append(" MB\n");
+            }
+        }
+        Path log = Files.writeString(dir.resolve("svc-cri.log"), b.toString());
+        for (long chunk : List.of(1000L, 8192L)) assertSameInChunks(log, chunk);
+        try (LogSession s = LogSession.open(List.of(log.toString()), LogOptions.defaults(CLOCK))) {
+            LogSummary sum = s.summary();
+            assertEquals("cri: <Timestamp> <Level> [<Thread>] <Component>: <Content>", sum.sources().get(0).header());
+            assertEquals(b.toString().lines().count(), sum.sources().get(0).lines(), "every record is a line of the file");
+            List<String> ids = s.findings().stream().map(Finding::patternId).toList();
+            assertTrue(ids.containsAll(List.of("error-message", "managed-code-exception", "memory-leak")), ids.toString());
+        }
+    }
+
     @Test
     void aLogOfTooManyDistinctMessagesForChunksIsReadOnByOneReader() throws Exception {
         // the first chunks repeat a few messages; then every message is new, so a part's shape table fills up

@@ -48,6 +48,12 @@ public final class EventReader implements Closeable {
     private boolean beyond;
     /** A structured log ({@link HeaderSpec#isJson()}): each line that is a JSON object is read by {@link JsonLines}. */
     private boolean json;
+    /** What each line is wrapped in (a container runtime's log): taken out before it is read. */
+    private Envelope envelope = Envelope.NONE;
+    /** Whether lines are made into others before they are read: {@link #json} or an {@link #envelope}. */
+    private boolean converted;
+    /** Where the input line the line being taken was made from starts (its first part's, when it was in parts). */
+    private long convertedStart;
     /** The lines after the first that the JSON object read last made (its stack trace), read before the next line. */
     private final ArrayDeque<RawLine> jsonMore = new ArrayDeque<>();
     /** Whether the line being taken was a JSON object: it starts an event whatever its message says. */
@@ -101,8 +107,8 @@ public final class EventReader implements Closeable {
         returned = null;
         while (!done) {
             RawLine line;
-            if (json) {
-                line = nextJson();
+            if (converted) {
+                line = nextConverted();
             } else if (lookahead.isEmpty()) {
                 line = lines.next();
                 byte[] b = line == null ? null : lines.asciiCopy(scratchBytes);
@@ -116,7 +122,7 @@ public final class EventReader implements Closeable {
                 done = true;
                 break;
             }
-            beyond |= limit >= 0 && lines.lineStart() >= limit;
+            beyond |= limit >= 0 && lineStart() >= limit;
             if (!beyond && !jsonMoreLine) lineCount++;
             if ((leading || beyond) && !startsEvent(line.text())) {
                 if (leading && beyond) done = true;
@@ -161,21 +167,56 @@ public final class EventReader implements Closeable {
     }
 
     /**
-     * The next line of a structured log: a line a JSON object made after its first, or the next line
-     * of the input, made into the lines of its object when it is one (the rest wait in {@link #jsonMore}).
-     * Out of {@link #nextView}, so that a text log's reading path stays as small as it was.
+     * The next line of a structured log or of one a container runtime wrapped: a line a JSON object
+     * made after its first, or the next line of the input, taken out of its envelope and made into
+     * the lines of its object when it is one (the rest wait in {@link #jsonMore}). Out of
+     * {@link #nextView}, so that a plain text log's reading path stays as small as it was.
      */
-    private RawLine nextJson() throws IOException {
+    private RawLine nextConverted() throws IOException {
         scratchAscii = false;
         jsonObject = false;
         jsonMoreLine = !jsonMore.isEmpty();
         if (jsonMoreLine) return jsonMore.poll();
-        RawLine line = lookahead.isEmpty() ? lines.next() : lookahead.poll();
-        List<RawLine> made = line == null ? null : JsonLines.convert(line, times);
+        RawLine line = nextRaw();
+        convertedStart = lines.lineStart();
+        if (line != null && envelope != Envelope.NONE) line = opened(line);
+        List<RawLine> made = line == null || !json ? null : JsonLines.convert(line, times);
         if (made == null) return line;
         jsonObject = true;
         jsonMore.addAll(made.subList(1, made.size()));
         return made.get(0);
+    }
+
+    private RawLine nextRaw() throws IOException {
+        return lookahead.isEmpty() ? lines.next() : lookahead.poll();
+    }
+
+    /** Where the line being taken starts in the input: a line joined from parts starts where its first part does. */
+    private long lineStart() {
+        return converted ? convertedStart : lines.lineStart();
+    }
+
+    /**
+     * The line inside the envelope, with the runtime's time, joined with the parts after it when the
+     * runtime wrote it in parts (each part a line of the input, counted as one); the line itself when
+     * it is in no envelope.
+     */
+    private RawLine opened(RawLine line) throws IOException {
+        Envelope.Inner in = envelope.open(line.text(), times);
+        if (in == null) return line;
+        StringBuilder text = new StringBuilder(in.text());
+        for (Envelope.Inner part = in; part.partial(); ) {
+            RawLine next = nextRaw();
+            part = next == null ? null : envelope.open(next.text(), times);
+            if (part == null) {
+                if (next != null) lookahead.addFirst(next);
+                break;
+            }
+            if (!(limit >= 0 && lines.lineStart() >= limit)) lineCount++;
+            text.append(part.text());
+        }
+        return new RawLine(line.number(), text.toString(), in.time().isPresent() ? in.time() : line.time(), line.level(),
+                line.thread(), line.component());
     }
 
     /** Reads the header spec on the first call (a small method, so the per-event call to it is inlined). */
@@ -193,11 +234,26 @@ public final class EventReader implements Closeable {
                 sample.add(l.text());
             }
         }
-        parser = new HeaderParser(explicit.orElseGet(() -> JsonLines.looksLike(sample) ? HeaderSpec.json() : HeaderDetector.detect(sample)),
-                times);
+        parser = new HeaderParser(explicit.orElseGet(() -> detected(sample)), times);
         contentOnly = parser.spec().contentOnly();
         json = parser.spec().isJson();
+        envelope = parser.spec().envelope();
+        converted = json || envelope != Envelope.NONE;
         scratch = parser.newBounds();
+    }
+
+    /** The header of the sample's lines: of the lines inside their envelope when they have one, JSON or text. */
+    private HeaderSpec detected(List<String> sample) {
+        Envelope e = Envelope.detect(sample);
+        List<String> inner = sample;
+        if (e != Envelope.NONE) {
+            inner = new ArrayList<>();
+            for (String s : sample) {
+                Envelope.Inner in = e.open(s, times);
+                inner.add(in == null ? s : in.text());
+            }
+        }
+        return (JsonLines.looksLike(inner) ? HeaderSpec.json() : HeaderDetector.detect(inner)).in(e);
     }
 
     /** Folds the line into the pending event, or starts a new one with it and returns the one it ends. */

@@ -24,16 +24,35 @@ public final class HeaderSpec {
     private final Pattern pattern;
     private final List<Role> roles;
     private final HeaderScanner scanner;
+    /** What each line is wrapped in (its header is then the header of the line inside). */
+    private final Envelope envelope;
+    private final boolean json;
 
     HeaderSpec(String text, Pattern pattern, List<Role> roles) {
         this(text, pattern, roles, null);
     }
 
     HeaderSpec(String text, Pattern pattern, List<Role> roles, HeaderScanner scanner) {
+        this(text, pattern, roles, scanner, Envelope.NONE, false);
+    }
+
+    private HeaderSpec(String text, Pattern pattern, List<Role> roles, HeaderScanner scanner, Envelope envelope, boolean json) {
         this.text = text;
         this.pattern = pattern;
         this.roles = List.copyOf(roles);
         this.scanner = scanner != null && scanner.groups() == roles.size() ? scanner : null;
+        this.envelope = envelope;
+        this.json = json;
+    }
+
+    /** This header, of lines wrapped in {@code e} (a container runtime's). */
+    public HeaderSpec in(Envelope e) {
+        return new HeaderSpec(text, pattern, roles, scanner, e, json);
+    }
+
+    /** What each line is wrapped in: {@link Envelope#NONE} but for a container runtime's log. */
+    public Envelope envelope() {
+        return envelope;
     }
 
     /** The hand-written reader of this header, when it has one (null: use {@link #pattern()}). */
@@ -41,9 +60,9 @@ public final class HeaderSpec {
         return scanner;
     }
 
-    /** The spec as written, or as detected (for showing to the user). */
+    /** The spec as written, or as detected (for showing to the user); after the envelope's name when lines are wrapped. */
     public String text() {
-        return text;
+        return envelope == Envelope.NONE ? text : envelope.name().toLowerCase(java.util.Locale.ROOT) + ": " + text;
     }
 
     public Pattern pattern() {
@@ -72,12 +91,12 @@ public final class HeaderSpec {
      * (see {@link JsonLines}), and what is left is content. Asked for as {@code --header json}.
      */
     public static HeaderSpec json() {
-        return new HeaderSpec(JSON, Pattern.compile("(.*)", Pattern.DOTALL), List.of(Role.CONTENT));
+        return new HeaderSpec(JSON, Pattern.compile("(.*)", Pattern.DOTALL), List.of(Role.CONTENT), null, Envelope.NONE, true);
     }
 
     /** Whether lines are JSON objects ({@link #json()}). */
     public boolean isJson() {
-        return text.equals(JSON) && contentOnly();
+        return json;
     }
 
     /**

@@ -59,7 +59,7 @@ final class JsonLines {
     }
 
     /** The JSON object the line holds, or null. */
-    private static JsonNode object(String line) {
+    static JsonNode object(String line) {
         try {
             JsonNode n = Mapper.MAPPER.readTree(line);
             return n != null && n.isObject() ? n : null;
