@@ -40,7 +40,7 @@ final class JsonLines {
 
     /** The names of each field, most common first; dotted names are also looked up as paths ({@code log.level}). */
     private static final List<String> TIME = List.of("@timestamp", "timestamp", "time", "ts", "@t", "t", "date", "datetime",
-            "asctime", "Timestamp", "eventTime");
+            "asctime", "Timestamp", "eventTime", "timeMillis");
     private static final List<String> LEVEL = List.of("level", "severity", "lvl", "log.level", "levelname", "@l", "loglevel",
             "Level", "severity_text");
     private static final List<String> MESSAGE = List.of("msg", "message", "@m", "@mt", "event", "Message", "MessageTemplate", "log");
@@ -89,11 +89,16 @@ final class JsonLines {
         if (o == null) return null;
         Set<String> used = new HashSet<>();
         Optional<Instant> time = time(field(o, TIME, used), times);
+        if (time.isEmpty() && o.path("instant").path("epochSecond").isNumber()) { // log4j2's JsonLayout
+            time = Optional.of(Instant.ofEpochSecond(o.get("instant").get("epochSecond").asLong(),
+                    o.get("instant").path("nanoOfSecond").asLong()));
+        }
         String level = level(field(o, LEVEL, used));
         String message = scalar(field(o, MESSAGE, used)).strip();
         String thread = scalar(field(o, THREAD, used));
         String component = scalar(field(o, COMPONENT, used));
         String stack = scalar(field(o, STACK, used)).strip();
+        if (stack.isEmpty() && o.path("thrown").isObject()) stack = thrown(o.get("thrown"), 0);
         int nl = message.indexOf('\n');
         if (nl >= 0) { // a message of several lines: its first is the event's line, the others follow it like a trace
             stack = message.substring(nl + 1).stripTrailing() + (stack.isEmpty() ? "" : "\n" + stack);
@@ -145,6 +150,27 @@ final class JsonLines {
         return null;
     }
 
+
+    /**
+     * log4j2's JsonLayout writes an exception as an object ({@code thrown}: name, message, frames,
+     * cause): the trace Java would have printed for it, causes as {@code Caused by:} (at most eight deep).
+     */
+    private static String thrown(JsonNode t, int depth) {
+        StringBuilder b = new StringBuilder(t.path("name").asText());
+        String message = t.path("message").asText();
+        if (!message.isEmpty()) b.append(": ").append(message);
+        JsonNode frames = t.path("extendedStackTrace").isArray() ? t.get("extendedStackTrace") : t.path("stackTrace");
+        for (JsonNode f : frames) {
+            b.append("\n\tat ").append(f.path("class").asText()).append('.').append(f.path("method").asText()).append('(');
+            String file = f.path("file").asText();
+            b.append(file.isEmpty() ? "Unknown Source" : file);
+            if (f.path("line").asInt(-1) >= 0) b.append(':').append(f.path("line").asInt());
+            b.append(')');
+        }
+        JsonNode cause = t.path("cause");
+        if (cause.isObject() && depth < 8) b.append("\nCaused by: ").append(thrown(cause, depth + 1));
+        return b.toString();
+    }
 
     private static String scalar(JsonNode v) {
         return v == null ? "" : v.asText();

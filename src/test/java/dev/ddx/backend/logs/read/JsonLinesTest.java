@@ -59,6 +59,25 @@ class JsonLinesTest {
         assertEquals("WARN", events.get(1).level());
     }
 
+    /** log4j2's JsonLayout: the exception as an object (name, message, frames, cause), read as the trace Java prints. */
+    @Test
+    void anExceptionWrittenAsAnObjectIsReadAsItsTrace() throws IOException {
+        String log = """
+                {"instant":{"epochSecond":1709287200,"nanoOfSecond":5000000},"thread":"main","level":"ERROR","loggerName":"app.Orders","message":"order failed","thrown":{"name":"java.lang.IllegalStateException","message":"no stock","extendedStackTrace":[{"class":"app.Orders","method":"ship","file":"Orders.java","line":88},{"class":"app.Main","method":"main","file":"Main.java","line":5}],"cause":{"name":"java.sql.SQLException","message":"pool exhausted","extendedStackTrace":[{"class":"db.Pool","method":"get","file":"Pool.java","line":9}]}},"endOfBatch":false}
+                """;
+        List<LogEvent> events = read(log);
+        assertEquals(1, events.size());
+        LogEvent e = events.get(0);
+        assertEquals(List.of("ERROR", "main", "app.Orders"), List.of(e.level(), e.thread(), e.component()));
+        assertEquals(Optional.of(Instant.parse("2024-03-01T10:00:00.005Z")), e.time());
+        assertEquals("order failed endOfBatch=false\njava.lang.IllegalStateException: no stock\n\tat app.Orders.ship(Orders.java:88)"
+                + "\n\tat app.Main.main(Main.java:5)\nCaused by: java.sql.SQLException: pool exhausted\n\tat db.Pool.get(Pool.java:9)", e.message());
+        ExceptionInfo x = ExceptionParser.parse(e.message()).orElseThrow();
+        assertEquals(List.of("java.lang.IllegalStateException", "java.sql.SQLException"),
+                List.of(x.type(), x.cause().orElseThrow().exception().type()));
+        assertEquals(2, x.frames().size());
+    }
+
     /** bunyan's and pino's numeric levels, ECS's dotted and nested names, Serilog's compact names. */
     @Test
     void theNamesOfOtherLibrariesAreKnown() throws IOException {
