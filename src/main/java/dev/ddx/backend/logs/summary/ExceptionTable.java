@@ -65,11 +65,11 @@ final class ExceptionTable {
                 if (groups.size() >= cap) continue;
                 a = new Acc();
                 a.first = o.first;
-                a.firstAt = ShapeStats.moved(o.firstAt, lineOffset);
+                a.firstAt = Occurrences.moved(o.firstAt, lineOffset);
                 groups.put(e.getKey(), a);
             }
             a.count += o.count;
-            a.lastAt = ShapeStats.moved(o.lastAt, lineOffset);
+            a.lastAt = Occurrences.moved(o.lastAt, lineOffset);
             if (a.firstSeen == null) a.firstSeen = o.firstSeen;
             if (o.lastSeen != null) a.lastSeen = o.lastSeen;
         }

@@ -2,7 +2,6 @@ package dev.ddx.backend.logs.summary;
 
 import dev.ddx.backend.logs.read.Levels;
 import dev.ddx.backend.logs.read.NumberParser;
-import dev.ddx.model.LineRange;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -15,64 +14,20 @@ final class ShapeStats {
     /** Events per normalised level, by {@link Levels#nameIndex}; other level words (none from ddx's readers) in {@link #otherLevels}. */
     private final long[] byRank = new long[Levels.NAMES.size()];
     private Map<String, Long> otherLevels;
-    Instant firstSeen;
-    Instant lastSeen;
-    LineRange first;
-    /** The last event's lines, kept as parts (one per event would be garbage). */
-    private String lastFile;
-    private int lastFirst;
-    private int lastLast;
-    String example;
+    /** Where and when its events were. */
+    final Occurrences all = new Occurrences();
     TimeHistogram rate;
     /** Whether the shape's literal tokens may name an exception: 0 not known yet, 1 no, 2 yes (see SummaryBuilder#mayHold). */
     byte literalsMayHold;
     /** Per parameter position (the n-th {@code <*>}), the numbers seen there, or null. */
     Track[] numbers;
     /** Where and when the shape was logged at its worst level, when that is WARN or worse; else null. */
-    AtLevel worst;
+    Occurrences worst;
+    /** That level's rank ({@link Levels#nameIndex}). */
+    int worstRank;
 
     /** The rank ({@link Levels#nameIndex}) of WARN: events at it or worse are problems. */
     static final int WARN = Levels.nameIndex("WARN");
-
-    /** The events of one level of a shape: the first one's lines and message, the last one's lines, their times. */
-    static final class AtLevel {
-        final int rank;
-        LineRange first;
-        String example;
-        String lastFile;
-        int lastFirst;
-        int lastLast;
-        Instant firstSeen;
-        Instant lastSeen;
-
-        AtLevel(int rank) {
-            this.rank = rank;
-        }
-
-        LineRange last() {
-            return new LineRange(lastFile, lastFirst, lastLast);
-        }
-
-        void seen(Optional<Instant> time) {
-            if (time.isEmpty()) return;
-            Instant t = time.get();
-            if (firstSeen == null || t.isBefore(firstSeen)) firstSeen = t;
-            if (lastSeen == null || t.isAfter(lastSeen)) lastSeen = t;
-        }
-
-        /** A copy whose lines are moved by {@code lineOffset} (a later chunk's). */
-        AtLevel moved(int lineOffset) {
-            AtLevel m = new AtLevel(rank);
-            m.first = ShapeStats.moved(first, lineOffset);
-            m.example = example;
-            m.lastFile = lastFile;
-            m.lastFirst = lastFirst + lineOffset;
-            m.lastLast = lastLast + lineOffset;
-            m.firstSeen = firstSeen;
-            m.lastSeen = lastSeen;
-            return m;
-        }
-    }
 
     /** The numbers of one parameter position. */
     static final class Track {
@@ -87,33 +42,14 @@ final class ShapeStats {
              int from, int to) {
         count++;
         countLevel(level, levelIndex, 1);
-        if (first == null) {
-            first = new LineRange(file, firstLine, lastLine);
-            example = text.substring(from, Math.min(to, from + 300));
+        all.note(file, firstLine, lastLine, time, text, from, to);
+        if (levelIndex >= WARN) {
+            if (worst == null || levelIndex > worstRank) { // a worse level than seen before starts the record again
+                worst = new Occurrences();
+                worstRank = levelIndex;
+            }
+            if (levelIndex == worstRank) worst.note(file, firstLine, lastLine, time, text, from, to);
         }
-        lastFile = file;
-        lastFirst = firstLine;
-        lastLast = lastLine;
-        if (levelIndex >= WARN) atLevel(file, firstLine, lastLine, levelIndex, time, text, from, to);
-        if (time.isPresent()) {
-            Instant t = time.get();
-            if (firstSeen == null || t.isBefore(firstSeen)) firstSeen = t;
-            if (lastSeen == null || t.isAfter(lastSeen)) lastSeen = t;
-        }
-    }
-
-    /** Notes an event at WARN or worse: a worse level than seen before starts the record again. */
-    private void atLevel(String file, int firstLine, int lastLine, int rank, Optional<Instant> time, String text, int from, int to) {
-        if (worst == null || rank > worst.rank) {
-            worst = new AtLevel(rank);
-            worst.first = new LineRange(file, firstLine, lastLine);
-            worst.example = text.substring(from, Math.min(to, from + 300));
-        }
-        if (rank < worst.rank) return;
-        worst.lastFile = file;
-        worst.lastFirst = firstLine;
-        worst.lastLast = lastLine;
-        worst.seen(time);
     }
 
     /** Events at the level whose {@link Levels#nameIndex} is {@code rank}. */
@@ -136,11 +72,6 @@ final class ShapeStats {
         Map<String, Long> m = otherLevels == null ? new TreeMap<>() : new TreeMap<>(otherLevels);
         for (int r = 0; r < byRank.length; r++) if (byRank[r] > 0) m.put(Levels.NAMES.get(r), byRank[r]);
         return m;
-    }
-
-    /** The lines of the last event seen. */
-    LineRange last() {
-        return lastFile == null ? null : new LineRange(lastFile, lastFirst, lastLast);
     }
 
     /**
@@ -194,28 +125,13 @@ final class ShapeStats {
         count += later.count;
         for (int r = 0; r < byRank.length; r++) byRank[r] += later.byRank[r];
         if (later.otherLevels != null) later.otherLevels.forEach((l, n) -> countLevel(l, -1, n)); // none of the names
-        if (first == null && later.first != null) {
-            first = moved(later.first, lineOffset);
-            example = later.example;
-        }
-        if (later.lastFile != null) {
-            lastFile = later.lastFile;
-            lastFirst = later.lastFirst + lineOffset;
-            lastLast = later.lastLast + lineOffset;
-        }
-        if (later.firstSeen != null && (firstSeen == null || later.firstSeen.isBefore(firstSeen))) firstSeen = later.firstSeen;
-        if (later.lastSeen != null && (lastSeen == null || later.lastSeen.isAfter(lastSeen))) lastSeen = later.lastSeen;
+        all.addLater(later.all, lineOffset);
         if (later.worst != null) {
-            if (worst == null || later.worst.rank > worst.rank) {
-                worst = later.worst.moved(lineOffset);
-            } else if (later.worst.rank == worst.rank) {
-                AtLevel m = later.worst.moved(lineOffset);
-                worst.lastFile = m.lastFile;
-                worst.lastFirst = m.lastFirst;
-                worst.lastLast = m.lastLast;
-                if (m.firstSeen != null) worst.seen(Optional.of(m.firstSeen));
-                if (m.lastSeen != null) worst.seen(Optional.of(m.lastSeen));
+            if (worst == null || later.worstRank > worstRank) {
+                worst = new Occurrences();
+                worstRank = later.worstRank;
             }
+            if (later.worstRank == worstRank) worst.addLater(later.worst, lineOffset);
         }
         if (later.rate != null && rate == null && rateOrigin != null) rate = new TimeHistogram(rateOrigin);
         if (later.rate != null && rate != null) rate.addAll(later.rate);
@@ -235,9 +151,5 @@ final class ShapeStats {
             t.sampler.addAll(o.sampler, lineOffset);
             t.dead = o.dead;
         }
-    }
-
-    static LineRange moved(LineRange r, int lineOffset) {
-        return lineOffset == 0 ? r : new LineRange(r.file(), r.first() + lineOffset, r.last() + lineOffset);
     }
 }

@@ -4,7 +4,10 @@ import dev.ddx.backend.logs.mine.Shape;
 import dev.ddx.backend.logs.mine.Template;
 import dev.ddx.backend.logs.read.Levels;
 
+import dev.ddx.model.LineRange;
+
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -22,22 +25,17 @@ final class TemplateStats {
     static TemplateStat merge(Template t, List<Map.Entry<Shape, ShapeStats>> shapes) {
         long count = 0;
         Map<String, Long> levels = new TreeMap<>(Levels.WORST_FIRST);
-        Instant firstSeen = null;
-        Instant lastSeen = null;
-        ShapeStats head = shapes.get(0).getValue();
-        ShapeStats tail = head;
+        List<Occurrences> occurrences = new ArrayList<>();
         for (Map.Entry<Shape, ShapeStats> e : shapes) {
             ShapeStats s = e.getValue();
             count += s.count;
             s.levels().forEach((l, c) -> levels.merge(l, c, Long::sum));
-            if (s.firstSeen != null && (firstSeen == null || s.firstSeen.isBefore(firstSeen))) firstSeen = s.firstSeen;
-            if (s.lastSeen != null && (lastSeen == null || s.lastSeen.isAfter(lastSeen))) lastSeen = s.lastSeen;
-            if (later(s, tail)) tail = s;
+            occurrences.add(s.all);
         }
         String worst = "";
         for (String l : levels.keySet()) if (Levels.rank(l) > Levels.rank(worst)) worst = l;
-        return new TemplateStat(t.id(), t.text(), worst, count, levels, Optional.ofNullable(firstSeen),
-                Optional.ofNullable(lastSeen), head.first, tail.last(), head.example);
+        // shapes come in the order they were first seen: the first one's first event is the template's
+        return stat(t.id(), t.text(), worst, count, levels, occurrences, occurrences.get(0));
     }
 
     /**
@@ -49,32 +47,40 @@ final class TemplateStats {
     static TemplateStat atWorst(TemplateStat whole, List<Map.Entry<Shape, ShapeStats>> shapes) {
         int rank = Levels.nameIndex(whole.level());
         long count = 0;
-        ShapeStats.AtLevel head = null;
-        ShapeStats.AtLevel tail = null;
-        Instant firstSeen = null;
-        Instant lastSeen = null;
+        List<Occurrences> occurrences = new ArrayList<>();
+        Occurrences head = null;
         for (Map.Entry<Shape, ShapeStats> e : shapes) {
-            ShapeStats.AtLevel w = e.getValue().worst;
-            if (w == null || w.rank != rank) continue;
-            count += e.getValue().countAt(rank);
-            if (head == null || before(w.firstSeen, w.first, head.firstSeen, head.first)) head = w;
-            if (tail == null || before(tail.lastSeen, tail.last(), w.lastSeen, w.last())) tail = w;
-            if (w.firstSeen != null && (firstSeen == null || w.firstSeen.isBefore(firstSeen))) firstSeen = w.firstSeen;
-            if (w.lastSeen != null && (lastSeen == null || w.lastSeen.isAfter(lastSeen))) lastSeen = w.lastSeen;
+            ShapeStats s = e.getValue();
+            if (s.worst == null || s.worstRank != rank) continue;
+            count += s.countAt(rank);
+            occurrences.add(s.worst);
+            if (head == null || before(s.worst.firstSeen, s.worst.first, head.firstSeen, head.first)) head = s.worst;
         }
         if (head == null) return whole; // not expected: every event at WARN or worse is noted by its shape
-        return new TemplateStat(whole.id(), whole.template(), whole.level(), count, whole.levels(), Optional.ofNullable(firstSeen),
-                Optional.ofNullable(lastSeen), head.first, tail.last(), head.example);
+        return stat(whole.id(), whole.template(), whole.level(), count, whole.levels(), occurrences, head);
     }
 
-    /** Whether an event at time {@code ta} (may be null) and lines {@code a} came before one at {@code tb} and {@code b}. */
-    private static boolean before(Instant ta, dev.ddx.model.LineRange a, Instant tb, dev.ddx.model.LineRange b) {
+    /** A template's figures, its first event {@code head}'s, its last event the latest of {@code occurrences}', and their times. */
+    private static TemplateStat stat(String id, String template, String level, long count, Map<String, Long> levels,
+                                     List<Occurrences> occurrences, Occurrences head) {
+        Occurrences tail = occurrences.get(0);
+        Instant firstSeen = null;
+        Instant lastSeen = null;
+        for (Occurrences o : occurrences) {
+            if (before(tail.lastSeen, tail.last(), o.lastSeen, o.last())) tail = o;
+            if (o.firstSeen != null && (firstSeen == null || o.firstSeen.isBefore(firstSeen))) firstSeen = o.firstSeen;
+            if (o.lastSeen != null && (lastSeen == null || o.lastSeen.isAfter(lastSeen))) lastSeen = o.lastSeen;
+        }
+        return new TemplateStat(id, template, level, count, levels, Optional.ofNullable(firstSeen), Optional.ofNullable(lastSeen),
+                head.first, tail.last(), head.example);
+    }
+
+    /**
+     * Whether an event at time {@code ta} (may be null) and lines {@code a} came before one at {@code tb}
+     * and {@code b}: by their times when they differ, else by their lines within one file.
+     */
+    private static boolean before(Instant ta, LineRange a, Instant tb, LineRange b) {
         if (ta != null && tb != null && !ta.equals(tb)) return ta.isBefore(tb);
         return a.file().equals(b.file()) && a.first() < b.first();
-    }
-
-    private static boolean later(ShapeStats a, ShapeStats b) {
-        if (a.lastSeen != null && b.lastSeen != null) return a.lastSeen.isAfter(b.lastSeen);
-        return a.last().file().equals(b.last().file()) && a.last().last() > b.last().last();
     }
 }
