@@ -113,7 +113,7 @@ public final class SummaryBuilder {
         LogEvent e = p.event();
         String headline = p.headline();
         if (add(e.file(), e.firstLine(), e.lastLine(), e.time(), e.level(), headline, 0, headline.length(), miner.add(p.tokens(), 1),
-                p.tokens()) || headline.length() < e.message().length()) {
+                p.tokens(), headline.length() < e.message().length())) {
             exception(e.message(), e.lines(), e.time());
         }
     }
@@ -125,17 +125,18 @@ public final class SummaryBuilder {
         int to = v.contentEnd();
         Optional<Instant> time = v.time();
         Shape shape = miner.add(text, v.asciiBytes(), from, to, viewTokens);
-        if (add(v.file(), v.firstLine(), v.lastLine(), time, v.level(), text, from, to, shape, viewTokens) || v.folded()) {
+        if (add(v.file(), v.firstLine(), v.lastLine(), time, v.level(), text, from, to, shape, viewTokens, v.folded())) {
             exception(v.message(), new LineRange(v.file(), v.firstLine(), v.lastLine()), time);
         }
     }
 
     /**
-     * Counts an event of the shape whose first message line is {@code text[from, to)} (in tokens); true
-     * when it may hold an exception (an event of lines folded into one line, a JSON object's, the caller tells).
+     * Counts an event of the shape whose first message line is {@code text[from, to)} (in tokens), with
+     * lines {@code folded} into it or not (they may share its number, as a JSON object's trace does);
+     * true when it may hold an exception.
      */
     private boolean add(String file, int first, int last, Optional<Instant> time, String level, String text, int from, int to,
-                        Shape shape, Tokens tokens) {
+                        Shape shape, Tokens tokens, boolean folded) {
         events++;
         lines += last - first + 1;
         ShapeStats s = statsOf(shape, true);
@@ -143,7 +144,7 @@ public final class SummaryBuilder {
         s.add(file, first, last, level, levelIndex, time, text, from, to);
         if (time.isPresent()) time(time.get(), level, levelIndex, s);
         s.addNumbers(time, first, file, shape, tokens, MAX_NUMBER_TRACKS, tracksInUse);
-        return last > first || mayHold(s, shape, tokens, text, from, to);
+        return folded || mayHold(s, shape, tokens, text, from, to);
     }
 
     /**
