@@ -109,17 +109,20 @@ public final class HeaderDetector {
 
     /** The signature of a glog or klog line ({@code Lmmdd hh:mm:ss.uuuuuu threadid file:line] msg}), or null. */
     private static List<Element> glog(String line) {
-        if (line.length() < 2 || "IWEF".indexOf(line.charAt(0)) < 0) return null;
+        if (line.length() < 2 || GLOG_LEVELS.indexOf(line.charAt(0)) < 0) return null;
         int[] end = new int[1];
         if (TimestampParser.shapeAt(line, 1, end) != TimestampParser.Shape.MONTH_DAY) return null;
         List<int[]> toks = tokens(line, end[0]);
-        if (toks.size() < 2 || toks.get(0)[0] == end[0] || !text(line, toks.get(0)).chars().allMatch(c -> c >= '0' && c <= '9')
+        if (toks.size() < 2 || toks.get(0)[0] == end[0] || !digits(text(line, toks.get(0)))
                 || !GLOG_SOURCE.matcher(text(line, toks.get(1))).matches()) return null;
         return List.of(new Element(Kind.GLOG, TimestampParser.Shape.MONTH_DAY, false, null),
                 new Element(Kind.NUMBER, null, false, null), new Element(Kind.GLOG_SOURCE, null, false, null));
     }
 
-    private static final Pattern GLOG_SOURCE = Pattern.compile("[^\\s\\[\\]]+:\\d+\\]");
+    /** glog's level letters, and its {@code file.go:42]}: the source (a group in the header's expression) and its bracket. */
+    private static final String GLOG_LEVELS = "IWEF";
+    private static final String GLOG_FILE_LINE = "([^\\s\\[\\]]+:\\d+)\\]";
+    private static final Pattern GLOG_SOURCE = Pattern.compile(GLOG_FILE_LINE);
 
     private static int leadingTime(String line, List<Element> out) {
         int[] end = new int[1];
@@ -297,13 +300,13 @@ public final class HeaderDetector {
                 }
                 case WORD -> part(regex, shown, roles, e.bracketed, e.bracketed ? "([^\\]]*)" : "(\\S+)", "<Field" + (++other) + ">", HeaderSpec.Role.OTHER);
                 case GLOG -> {
-                    regex.append("([IWEF])(").append(nonCapturing(e.shape.regex())).append(')');
+                    regex.append("([").append(GLOG_LEVELS).append("])(").append(nonCapturing(e.shape.regex())).append(')');
                     roles.add(HeaderSpec.Role.LEVEL);
                     roles.add(HeaderSpec.Role.TIME);
                     shown.append("<Level><Timestamp>");
                 }
                 case GLOG_SOURCE -> {
-                    regex.append("([^\\s\\[\\]]+:\\d+)\\]");
+                    regex.append(GLOG_FILE_LINE);
                     roles.add(HeaderSpec.Role.COMPONENT);
                     shown.append("<Component>]");
                 }
