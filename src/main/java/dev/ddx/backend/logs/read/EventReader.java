@@ -122,7 +122,7 @@ public final class EventReader implements Closeable {
                 done = true;
                 break;
             }
-            beyond |= limit >= 0 && lineStart() >= limit;
+            beyond |= pastLimit(lineStart());
             if (!beyond && !jsonMoreLine) lineCount++;
             if ((leading || beyond) && !startsEvent(line.text())) {
                 if (leading && beyond) done = true;
@@ -191,6 +191,11 @@ public final class EventReader implements Closeable {
         return lookahead.isEmpty() ? lines.next() : lookahead.poll();
     }
 
+    /** Whether a line starting at byte {@code start} belongs to the next chunk (never when reading to the end). */
+    private boolean pastLimit(long start) {
+        return limit >= 0 && start >= limit;
+    }
+
     /** Where the line being taken starts in the input: a line joined from parts starts where its first part does. */
     private long lineStart() {
         return converted ? convertedStart : lines.lineStart();
@@ -212,7 +217,7 @@ public final class EventReader implements Closeable {
                 if (next != null) lookahead.addFirst(next);
                 break;
             }
-            if (!(limit >= 0 && lines.lineStart() >= limit)) lineCount++;
+            if (!pastLimit(lines.lineStart())) lineCount++;
             text.append(part.text());
         }
         return new RawLine(line.number(), text.toString(), in.time().isPresent() ? in.time() : line.time(), line.level(),

@@ -122,10 +122,7 @@ final class JsonLines {
                 level.isEmpty() ? line.level() : level, thread.isEmpty() ? line.thread() : thread,
                 component.isEmpty() ? line.component() : component));
         if (!stack.isEmpty()) {
-            for (String s : stack.split("\r?\n")) {
-                String t = s.startsWith("at ") ? "\t" + s : s;
-                out.add(RawLine.of(line.number(), ContinuationParser.continues(t) ? t : "\t" + t));
-            }
+            for (String s : stack.split("\r?\n")) out.add(RawLine.of(line.number(), ContinuationParser.continues(s) ? s : "\t" + s));
         }
         return out;
     }
