@@ -1,5 +1,7 @@
 package dev.ddx.cli;
 
+import dev.ddx.testing.Jdks;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code bin/ddx} runs the jar with a class-data archive it makes on the first run (that holds the
  * jar's own classes), keeps one archive per jar (a rebuilt jar's new archive replaces the old one,
- * 12–15 MB each), and says what to do when the jar is missing. Run on a small jar of a hello-world class, in a private cache.
+ * 12–15 MB each), and says what to do when the jar is missing. On Java 25 and later, a {@code logs}
+ * run on a big file trains an AOT cache that later {@code logs} runs use. Run on a small jar of a hello-world class, in a private cache.
  */
 class LauncherLiveTest {
     /** The jar's main class. */
@@ -32,6 +35,7 @@ class LauncherLiveTest {
         public static void main(String[] args) {
             System.out.println("hello " + String.join(" ", args));
             System.err.println("jvm: " + String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));
+            if (List.of(args).contains("fail")) System.exit(3);
         }
     }
 
@@ -102,6 +106,68 @@ class LauncherLiveTest {
     }
 
     @Test
+    void onJava25ALogsRunOnABigFileTrainsAnAotCacheThatLaterLogsRunsUse() throws Exception {
+        Path home = Jdks.atLeast(25).orElse(null);
+        Assumptions.assumeTrue(home != null,
+                "no Java 25 or later under /usr/lib/jvm (or -Dddx.java25.home=...): the launcher's AOT cache is not tried");
+        Path jar = helloJar(dir.resolve("a/ddx.jar"));
+        Path cache = dir.resolve("cache");
+        Path small = Files.writeString(dir.resolve("small.log"), "2024-03-01 10:00:00,001 INFO x\n");
+        Path big = dir.resolve("big.log");
+        try (var f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(64L << 20); // sparse
+        }
+        Result onSmall = launch(home, jar, cache, "logs", "x", small.toString());
+        assertEquals("hello logs x " + small, onSmall.out().strip());
+        assertFalse(onSmall.err().contains("AOT"), "a small file does not train: " + onSmall.err());
+        assertEquals(List.of(), files(cache, ".aot"));
+
+        Result failed = launch(home, jar, cache, "logs", "fail", big.toString());
+        assertEquals(3, failed.exit(), "the command's own exit code");
+        assertTrue(failed.err().contains("-XX:AOTMode=record"), failed.err());
+        assertEquals(List.of(), files(cache, ".aot"), "a failed command trains nothing");
+
+        Result training = launch(home, jar, cache, "logs", "y", big.toString());
+        assertEquals(0, training.exit(), training.err());
+        assertEquals("hello logs y " + big + "\n", training.out(), "nothing of the JVM's on stdout");
+        assertTrue(training.err().contains("-XX:AOTMode=record"), training.err());
+        List<Path> caches = files(cache, ".aot");
+        assertEquals(1, caches.size());
+        assertTrue(caches.get(0).getFileName().toString().matches("ddx-\\d+-\\d+-\\d+-logs-text-java" + Jdks.feature(home) + "[0-9.]*\\.aot"),
+                caches.toString());
+        assertEquals(List.of(), files(cache, ".tmp"));
+        assertEquals(List.of(), files(cache, ".conf"));
+        assertTrue(usable(home, jar, caches.get(0)), "the JVM takes the cache");
+
+        Result using = launch(home, jar, cache, "logs", "z", small.toString());
+        assertEquals("hello logs z " + small, using.out().strip());
+        assertTrue(using.err().contains("-XX:AOTCache=" + caches.get(0)), using.err());
+        assertFalse(launch(home, jar, cache, "x").err().contains("AOT"), "only logs commands");
+
+        // a JSON log has a cache of its own, trained on the first big one
+        Path json = Files.writeString(dir.resolve("small.json"), "{\"msg\":\"x\"}\n");
+        Path bigJson = dir.resolve("big.json");
+        try (var f = new java.io.RandomAccessFile(bigJson.toFile(), "rw")) {
+            f.write('{');
+            f.setLength(64L << 20);
+        }
+        assertFalse(launch(home, jar, cache, "logs", "j", json.toString()).err().contains("AOTCache"), "no JSON cache yet");
+        assertTrue(launch(home, jar, cache, "logs", "j", bigJson.toString()).err().contains("-XX:AOTMode=record"));
+        List<Path> both = files(cache, ".aot");
+        assertEquals(2, both.size(), both.toString());
+        assertTrue(both.stream().anyMatch(c -> c.toString().contains("-logs-json-java")), both.toString());
+        Result onJson = launch(home, jar, cache, "logs", "j", json.toString(), small.toString());
+        assertTrue(onJson.err().contains("-logs-json-java"), "the first file named tells the kind: " + onJson.err());
+        assertTrue(launch(home, jar, cache, "logs", "t", small.toString(), json.toString()).err().contains("-logs-text-java"));
+        assertFalse(launch(jar, cache, "logs", "z", big.toString()).err().contains("AOT"), "not on Java " + Runtime.version().feature());
+
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000)); // a rebuild
+        Result rebuilt = launch(home, jar, cache, "logs", "w", small.toString());
+        assertFalse(rebuilt.err().contains("AOT"), "the earlier build's cache is not used: " + rebuilt.err());
+        assertEquals(List.of(), files(cache, ".aot"), "and both go when the new build's archive is made");
+    }
+
+    @Test
     void withNowhereToKeepAnArchiveItRunsWithoutOneAndSaysNothing() throws Exception {
         Path jar = helloJar(dir.resolve("a/ddx.jar"));
         Path notADirectory = Files.writeString(dir.resolve("file"), "a file where the cache would be");
@@ -125,6 +191,10 @@ class LauncherLiveTest {
     }
 
     static Result launch(Path jar, Path cache, String... args) throws IOException, InterruptedException {
+        return launch(Path.of(System.getProperty("java.home")), jar, cache, args);
+    }
+
+    static Result launch(Path javaHome, Path jar, Path cache, String... args) throws IOException, InterruptedException {
         Path launcher = Path.of(System.getProperty("ddx.project.dir", "."), "bin", "ddx");
         List<String> command = new java.util.ArrayList<>(List.of("sh", launcher.toString()));
         command.addAll(List.of(args));
@@ -132,7 +202,7 @@ class LauncherLiveTest {
         pb.environment().put("DDX_JAR", jar.toString());
         pb.environment().put("XDG_CACHE_HOME", cache.toString());
         pb.environment().remove("DDX_JAVA_OPTS");
-        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().put("JAVA_HOME", javaHome.toString());
         Path out = Files.createTempFile("launcher", ".out");
         Path err = Files.createTempFile("launcher", ".err");
         Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -154,11 +224,24 @@ class LauncherLiveTest {
         return out.lines().anyMatch(l -> l.contains(" " + Hello.class.getName() + " source: shared objects file"));
     }
 
+    /** Whether the JVM at this home runs the jar with this AOT cache when told it must use it. */
+    static boolean usable(Path javaHome, Path jar, Path cache) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(javaHome.resolve("bin/java").toString(), "-XX:AOTMode=on", "-XX:AOTCache=" + cache,
+                "-jar", jar.toString(), "x").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "java did not finish");
+        return p.exitValue() == 0 && out.contains("hello x");
+    }
+
     static List<Path> archives(Path cache) throws IOException {
+        return files(cache, ".jsa");
+    }
+
+    static List<Path> files(Path cache, String suffix) throws IOException {
         Path d = cache.resolve("ddx");
         if (!Files.isDirectory(d)) return List.of();
         try (Stream<Path> s = Files.list(d)) {
-            return s.filter(p -> p.toString().endsWith(".jsa")).sorted().toList();
+            return s.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
         }
     }
 

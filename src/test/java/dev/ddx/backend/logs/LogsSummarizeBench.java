@@ -1,5 +1,6 @@
 package dev.ddx.backend.logs;
 
+import dev.ddx.testing.Jdks;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -13,13 +14,15 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ddx logs summarize} on a generated log of about {@code ddx.bench.mb} MiB (default 1024,
  * ≈10M lines with stack traces), in a child JVM so its peak RSS can be measured: as
- * {@code java -Xmx256m} with the test classes, and through {@code bin/ddx} when the jar is built,
- * beside {@code grep -c ERROR} on the same file, in {@code ddx.bench.runs} rounds (default 3: this
+ * {@code java -Xmx256m} with the test classes, and through {@code bin/ddx} when the jar is built (on
+ * this JVM's Java, and on Java 25 or later where there is one: see {@link Jdks}, where the launcher
+ * trains an AOT cache), beside {@code grep -c ERROR} on the same file, in {@code ddx.bench.runs} rounds (default 3: this
  * machine's speed changes from minute to minute). Prints the figures; asserts nothing about time.
  */
 @Tag("bench")
@@ -42,10 +45,19 @@ class LogsSummarizeBench {
         Path project = Path.of(System.getProperty("ddx.project.dir", "."));
         Path launcher = project.resolve("bin/ddx");
         boolean viaLauncher = Files.isExecutable(launcher) && Files.isRegularFile(project.resolve("target/ddx.jar"));
+        String home = System.getProperty("java.home");
+        Optional<Path> newer = viaLauncher ? Jdks.atLeast(25).filter(h -> Jdks.feature(h) > Runtime.version().feature()) : Optional.empty();
         if (viaLauncher) {
-            // the launcher makes its class-data archives on the first run of each kind (logs commands have their own)
-            run(List.of(launcher.toString(), "--help"));
-            run(List.of(launcher.toString(), "logs", "summarize", "--format", "json", warmUp(log, dir).toString()));
+            // the launcher makes its class-data archives on the first run of each kind (logs commands have their
+            // own); on Java 25 and later, the first logs run on a file of 64 MiB or more trains its AOT cache
+            List<String> help = List.of(launcher.toString(), "--help");
+            List<String> warm = List.of(launcher.toString(), "logs", "summarize", "--format", "json", warmUp(log, dir).toString());
+            run(help, home);
+            run(warm, home);
+            if (newer.isPresent()) {
+                run(help, newer.get().toString());
+                run(warm, newer.get().toString());
+            }
         }
         double mib = bytes / 1048576.0;
         double megabytes = bytes / 1e6; // the target's unit: 10^6 bytes
@@ -54,31 +66,47 @@ class LogsSummarizeBench {
         int rounds = Math.max(1, Integer.getInteger("ddx.bench.runs", 3));
         List<Double> launcherWall = new ArrayList<>();
         List<Double> launcherRatio = new ArrayList<>();
+        List<Double> newerWall = new ArrayList<>();
+        List<Double> newerRatio = new ArrayList<>();
+        String javaName = "Java " + Runtime.version().feature();
+        String newerName = newer.map(h -> "Java " + Jdks.feature(h)).orElse("");
         for (int round = 1; round <= rounds; round++) {
-            Run ddx = run(List.of(java, HEAP, "-cp", cp, "dev.ddx.cli.Ddx", "logs", "summarize", "--format", "json", log.toString()));
-            Run grep = run(List.of("grep", "-c", "ERROR", log.toString()));
-            Run viaBin = viaLauncher ? run(List.of(launcher.toString(), "logs", "summarize", "--format", "json", log.toString())) : null;
+            Run ddx = run(List.of(java, HEAP, "-cp", cp, "dev.ddx.cli.Ddx", "logs", "summarize", "--format", "json", log.toString()), home);
+            Run grep = run(List.of("grep", "-c", "ERROR", log.toString()), home);
+            List<String> summarize = List.of(launcher.toString(), "logs", "summarize", "--format", "json", log.toString());
+            Run viaBin = viaLauncher ? run(summarize, home) : null;
+            Run viaNewer = newer.isPresent() ? run(summarize, newer.get().toString()) : null;
             System.out.printf("round %d of %d; load average: %s%n", round, rounds, Files.readString(Path.of("/proc/loadavg")).strip());
             System.out.printf("  ddx logs summarize: %.2f s wall, %.1f s cpu, %.0f MB/s = %.0f MiB/s (wall), %.0f MiB/s (cpu), peak RSS %d MiB, exit %d%n",
                     ddx.wallSeconds, ddx.cpuSeconds, megabytes / ddx.wallSeconds, mib / ddx.wallSeconds,
                     mib / Math.max(0.01, ddx.cpuSeconds), ddx.peakKb / 1024, ddx.exit);
-            if (viaBin != null) {
-                System.out.printf("  bin/ddx logs summarize: %.2f s wall, %.1f s cpu, %.0f MB/s = %.0f MiB/s (wall), peak RSS %d MiB, exit %d%n",
-                        viaBin.wallSeconds, viaBin.cpuSeconds, megabytes / viaBin.wallSeconds, mib / viaBin.wallSeconds,
-                        viaBin.peakKb / 1024, viaBin.exit);
-                launcherWall.add(viaBin.wallSeconds);
-                launcherRatio.add(viaBin.wallSeconds / grep.wallSeconds);
+            for (Run via : new Run[] {viaBin, viaNewer}) {
+                if (via == null) continue;
+                System.out.printf("  bin/ddx logs summarize, %s: %.2f s wall, %.1f s cpu, %.0f MB/s = %.0f MiB/s (wall), peak RSS %d MiB, exit %d%n",
+                        via == viaBin ? javaName : newerName, via.wallSeconds, via.cpuSeconds, megabytes / via.wallSeconds,
+                        mib / via.wallSeconds, via.peakKb / 1024, via.exit);
+                (via == viaBin ? launcherWall : newerWall).add(via.wallSeconds);
+                (via == viaBin ? launcherRatio : newerRatio).add(via.wallSeconds / grep.wallSeconds);
             }
             System.out.printf("  grep -c ERROR:      %.2f s wall, %.0f MB/s = %.0f MiB/s, peak RSS %d MiB%n",
                     grep.wallSeconds, megabytes / grep.wallSeconds, mib / grep.wallSeconds, grep.peakKb / 1024);
-            System.out.printf("  ratio to grep (wall): java %.1fx%s%n", ddx.wallSeconds / grep.wallSeconds,
-                    viaBin == null ? "" : String.format(", bin/ddx %.1fx", viaBin.wallSeconds / grep.wallSeconds));
+            System.out.printf("  ratio to grep (wall): java %.1fx%s%s%n", ddx.wallSeconds / grep.wallSeconds,
+                    viaBin == null ? "" : String.format(", bin/ddx on %s %.1fx", javaName, viaBin.wallSeconds / grep.wallSeconds),
+                    viaNewer == null ? "" : String.format(", on %s %.1fx", newerName, viaNewer.wallSeconds / grep.wallSeconds));
         }
         if (viaLauncher) {
-            double best = launcherWall.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-            double median = median(launcherWall);
-            System.out.printf("bin/ddx over %d rounds: best %.2f s (%.0f MB/s), median %.2f s (%.0f MB/s), median ratio to grep %.1fx%n",
-                    rounds, best, megabytes / best, median, megabytes / median, median(launcherRatio));
+            for (boolean onNewer : new boolean[] {false, true}) {
+                List<Double> walls = onNewer ? newerWall : launcherWall;
+                if (walls.isEmpty()) continue;
+                double best = walls.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+                double median = median(walls);
+                long met = walls.stream().filter(w -> megabytes / w >= 300).count();
+                System.out.printf("bin/ddx on %s over %d rounds: best %.2f s (%.0f MB/s), median %.2f s (%.0f MB/s), "
+                                + "median ratio to grep %.1fx, %d of %d rounds at 300 MB/s or more%n",
+                        onNewer ? newerName : javaName, rounds, best, megabytes / best, median, megabytes / median,
+                        median(onNewer ? newerRatio : launcherRatio), met, rounds);
+            }
+            if (newer.isEmpty()) System.out.println("bin/ddx on Java 25 not measured: none under /usr/lib/jvm (or -Dddx.java25.home=...)");
         } else {
             System.out.println("bin/ddx not measured: build target/ddx.jar first (mvn -B -q package -DskipTests)");
         }
@@ -112,16 +140,18 @@ class LogsSummarizeBench {
     record Run(double wallSeconds, double cpuSeconds, long peakKb, int exit) {
     }
 
-    /** Runs under /usr/bin/time -v (peak RSS = "Maximum resident set size"), output discarded. */
-    static Run run(List<String> command) throws IOException, InterruptedException {
+    /** Runs under /usr/bin/time -v (peak RSS = "Maximum resident set size") with this JAVA_HOME, output discarded. */
+    static Run run(List<String> command, String javaHome) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-v"));
         cmd.addAll(command);
         Path err = Files.createTempFile("bench", ".time");
         long t0 = System.nanoTime();
         // not DISCARD: grep stops at the first match when its output is /dev/null
         Path out = Files.createTempFile("bench", ".out");
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile())
-                .redirectError(err.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().put("JAVA_HOME", javaHome);
+        pb.environment().remove("DDX_JAVA_OPTS");
+        Process p = pb.start();
         if (!p.waitFor(60, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new IllegalStateException("timed out: " + command);
