@@ -87,22 +87,43 @@ class LauncherLiveTest {
     }
 
     @Test
-    void aLogsCommandOnALogOfTwoChunksOrMoreGivesTheOptimisingCompilerASecondThread() throws Exception {
+    void theSizeOfTheLogsChoosesTheCompiler() throws Exception {
         Path jar = helloJar(dir.resolve("a/ddx.jar"));
         Path cache = dir.resolve("cache");
         Path small = Files.writeString(dir.resolve("small.log"), "2024-03-01 10:00:00,001 INFO x\n");
-        Path big = dir.resolve("big.log");
-        try (var f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
-            f.setLength(64L << 20); // sparse: no disk is written
-        }
-        String flag = "-XX:CICompilerCount=3";
+        Path big = sparse(dir.resolve("big.log"), 64L << 20);
+        Path other = sparse(dir.resolve("other.log"), 64L << 20);
+        Path gz = sparse(dir.resolve("old.log.gz"), 13L << 20);
+        String c1 = "-XX:TieredStopAtLevel=1";
+        String second = "-XX:CICompilerCount=3";
         Result first = launch(jar, cache, "logs", "summarize", small.toString());
         assertEquals(0, first.exit(), first.err());
-        assertFalse(first.err().contains(flag), first.err());
+        assertTrue(first.err().contains(c1) && first.err().contains("-XX:+UseParallelGC"), "a small log: the client compiler " + first.err());
         Result onBig = launch(jar, cache, "logs", "summarize", "--format", "json", small.toString(), big.toString());
         assertEquals("hello logs summarize --format json " + small + " " + big, onBig.out().strip());
-        assertTrue(onBig.err().contains(flag), onBig.err());
-        assertFalse(launch(jar, cache, "summarize", big.toString()).err().contains(flag), "only logs commands");
+        assertTrue(onBig.err().contains(c1), "64 MiB in all is still small: " + onBig.err());
+        Result onBoth = launch(jar, cache, "logs", "summarize", big.toString(), other.toString());
+        assertFalse(onBoth.err().contains(c1), "128 MiB: the optimising compiler " + onBoth.err());
+        assertTrue(onBoth.err().contains("-XX:Tier4InvocationThreshold=50000") && onBoth.err().contains(second), onBoth.err());
+        Result onGz = launch(jar, cache, "logs", "summarize", gz.toString());
+        assertFalse(onGz.err().contains(c1), "a gzipped file counts ten times its size: " + onGz.err());
+        assertFalse(onGz.err().contains(second), "and is read by one reader: " + onGz.err());
+        for (String[] unknown : new String[][] {{"-"}, {"--loki", "http://localhost:3100", "--query", "{app=\"x\"}"}, {"x*.log"}}) {
+            List<String> args = new java.util.ArrayList<>(List.of("logs", "summarize"));
+            args.addAll(List.of(unknown));
+            Result r = launch(jar, cache, args.toArray(String[]::new));
+            assertFalse(r.err().contains(c1), "of unknown size: the optimising compiler " + args + " " + r.err());
+        }
+        Result notLogs = launch(jar, cache, "summarize", big.toString(), other.toString());
+        assertTrue(notLogs.err().contains(c1) && notLogs.err().contains("-XX:+UseSerialGC"), "only logs commands: " + notLogs.err());
+    }
+
+    /** A file of this length with no disk written (its first byte is 0: not a JSON log). */
+    static Path sparse(Path file, long length) throws IOException {
+        try (var f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(length);
+        }
+        return file;
     }
 
     @Test
@@ -113,10 +134,7 @@ class LauncherLiveTest {
         Path jar = helloJar(dir.resolve("a/ddx.jar"));
         Path cache = dir.resolve("cache");
         Path small = Files.writeString(dir.resolve("small.log"), "2024-03-01 10:00:00,001 INFO x\n");
-        Path big = dir.resolve("big.log");
-        try (var f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
-            f.setLength(64L << 20); // sparse
-        }
+        Path big = sparse(dir.resolve("big.log"), 128L << 20);
         Result onSmall = launch(home, jar, cache, "logs", "x", small.toString());
         assertEquals("hello logs x " + small, onSmall.out().strip());
         assertFalse(onSmall.err().contains("AOT"), "a small file does not train: " + onSmall.err());
@@ -149,7 +167,7 @@ class LauncherLiveTest {
         Path bigJson = dir.resolve("big.json");
         try (var f = new java.io.RandomAccessFile(bigJson.toFile(), "rw")) {
             f.write('{');
-            f.setLength(64L << 20);
+            f.setLength(128L << 20);
         }
         assertFalse(launch(home, jar, cache, "logs", "j", json.toString()).err().contains("AOTCache"), "no JSON cache yet");
         assertTrue(launch(home, jar, cache, "logs", "j", bigJson.toString()).err().contains("-XX:AOTMode=record"));
