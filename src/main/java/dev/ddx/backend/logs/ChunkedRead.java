@@ -53,7 +53,9 @@ final class ChunkedRead {
     /** Whether the file is big enough, and plain enough, to be read in chunks. */
     static boolean applies(FileSource f, LogOptions options) {
         try {
-            return Files.isRegularFile(f.path()) && Files.size(f.path()) >= 2 * options.chunkBytes() && !f.compressed();
+            if (!Files.isRegularFile(f.path()) || f.compressed()) return false;
+            long size = Files.size(f.path());
+            return options.chunkFor(size) <= size / 2;
         } catch (IOException e) {
             return false; // the ordinary reader reports it
         }
@@ -64,12 +66,13 @@ final class ChunkedRead {
                            SummaryBuilder into, List<String> notes) throws IOException {
         HeaderSpec spec;
         Instant origin = into.origin();
+        long size = Files.size(f.path());
+        long chunk = options.chunkFor(size);
         try (EventReader r = new EventReader(name, f.open(), header, options.timestamps())) {
             spec = r.spec();
-            if (origin == null) origin = firstTime(r, options.chunkBytes());
+            if (origin == null) origin = firstTime(r, chunk);
         }
-        long size = Files.size(f.path());
-        ChunkedRead c = new ChunkedRead(f, name, options, spec, bounds(f, size, options.chunkBytes()));
+        ChunkedRead c = new ChunkedRead(f, name, options, spec, bounds(f, size, chunk));
         return c.run(into, origin, notes);
     }
 

@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -157,7 +158,7 @@ class ChunkedReadTest {
         Path first = Files.writeString(dir.resolve("a.log"), a.toString());
         Path second = Files.writeString(dir.resolve("b.log"), b.toString());
         LogOptions whole = LogOptions.defaults(CLOCK);
-        try (LogSession x = LogSession.open(List.of(first.toString(), second.toString()), whole);
+        try (LogSession x = LogSession.open(List.of(first.toString(), second.toString()), whole.withChunkBytes(LogOptions.UNCHUNKED));
              LogSession y = LogSession.open(List.of(first.toString(), second.toString()), whole.withChunkBytes(65_536))) {
             LogSummary p = x.summary();
             LogSummary q = y.summary();
@@ -168,6 +169,27 @@ class ChunkedReadTest {
             assertEquals(p.notes(), q.notes());
             assertEquals(1, q.sources().get(1).truncatedLines(), q.sources().toString());
         }
+    }
+
+    @Test
+    void aFileOfAFewMegabytesIsReadInChunksOfASixteenth() throws Exception {
+        LogOptions defaults = LogOptions.defaults(CLOCK);
+        assertEquals(1L << 20, defaults.chunkFor(5_000_000), "at least 1 MiB");
+        assertEquals(4L << 20, defaults.chunkFor(64L << 20));
+        assertEquals(32L << 20, defaults.chunkFor(1L << 30), "at most 32 MiB");
+        assertEquals(900, defaults.withChunkBytes(900).chunkFor(5_000_000), "a smaller limit is the chunk");
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; b.length() < 3_000_000; i++) {
+            String ts = String.format("2024-03-01 1%d:%02d:%02d,%03d", i / 36000, (i / 600) % 60, (i / 10) % 60, i % 1000);
+            b.append(ts).append(" INFO  [exec-").append(i % 8).append("] app.Queue: queue size ").append(i % 50)
+                    .append(" took ").append(i % 97).append(" ms\n");
+            if (i % 2000 == 1999) {
+                b.append(ts).append(" ERROR [exec-1] app.Queue: job ").append(i).append(" failed\n")
+                        .append("java.lang.IllegalStateException: full\n\tat app.Queue.put(Queue.java:9)\n");
+            }
+        }
+        Path log = Files.writeString(dir.resolve("three.log"), b.toString());
+        assertSameInChunks(log, LogOptions.CHUNK_BYTES, defaults);
     }
 
     /** A word of letters only (no digits, so it is not masked) that is different for every n. */
@@ -183,8 +205,10 @@ class ChunkedReadTest {
 
     static void assertSameInChunks(Path log, long chunk, LogOptions whole) {
         LogOptions chunked = whole.withChunkBytes(chunk);
+        LogOptions one = whole.withChunkBytes(LogOptions.UNCHUNKED);
         assertTrue(ChunkedRead.applies(new dev.ddx.backend.logs.source.FileSource(log), chunked), "not read in chunks: " + log);
-        try (LogSession a = LogSession.open(List.of(log.toString()), whole);
+        assertFalse(ChunkedRead.applies(new dev.ddx.backend.logs.source.FileSource(log), one), log.toString());
+        try (LogSession a = LogSession.open(List.of(log.toString()), one);
              LogSession c = LogSession.open(List.of(log.toString()), chunked)) {
             LogSummary x = a.summary();
             LogSummary y = c.summary();
