@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code bin/ddx} runs the jar with a class-data archive it makes on the first run (that holds the
  * jar's own classes), keeps one archive per jar (a rebuilt jar's new archive replaces the old one,
- * 12–15 MB each), and says what to do when the jar is missing. On Java 25 and later, a {@code logs}
+ * 12–15 MB each; a deleted jar's goes too), and says what to do when the jar is missing. On Java 25 and later, a {@code logs}
  * run on a big file trains an AOT cache that later {@code logs} runs use. Run on a small jar of a hello-world class, in a private cache.
  */
 class LauncherLiveTest {
@@ -84,6 +84,13 @@ class LauncherLiveTest {
         Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
         assertEquals("hello five", launch(jar, cache, "five").out().strip());
         assertEquals(2, archives(cache).size(), "both archives of the earlier build go: " + archives(cache));
+
+        Files.delete(other); // a checkout deleted: its archive goes when the next one is made
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
+        assertEquals("hello six", launch(jar, cache, "six").out().strip());
+        assertEquals(1, archives(cache).size(), archives(cache).toString());
+        assertEquals(List.of(cache.resolve("ddx/ddx-" + archives(cache).get(0).getFileName().toString().split("-")[1] + ".path")),
+                files(cache, ".path"), "the jar's path is kept beside its archive");
     }
 
     @Test
