@@ -1,7 +1,5 @@
 package dev.ddx.backend.logs.read;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -49,12 +47,12 @@ public enum Envelope {
                 return new Inner(m.group(4), times.parse(m.group(1)), m.group(3).equals("P"));
             }
             case DOCKER -> {
-                JsonNode o = line.startsWith("{") ? docker(line) : null;
+                FlatJson o = line.startsWith("{") ? docker(line) : null;
                 if (o == null) return null;
-                String text = o.get("log").asText();
+                String text = o.top.get("log").text();
                 boolean whole = text.endsWith("\n");
                 text = whole ? text.substring(0, text.length() - (text.endsWith("\r\n") ? 2 : 1)) : text;
-                JsonNode time = o.get("time");
+                FlatJson.Value time = o.top.get("time");
                 return new Inner(text, time == null ? Optional.empty() : times.parse(time.asText()), !whole);
             }
             default -> {
@@ -64,8 +62,10 @@ public enum Envelope {
     }
 
     /** A json-file record: an object with a text {@code log}, and {@code stream} or {@code time}; else null. */
-    private static JsonNode docker(String line) {
-        JsonNode o = JsonLines.object(line);
-        return o != null && o.path("log").isTextual() && (o.has("stream") || o.has("time")) ? o : null;
+    private static FlatJson docker(String line) {
+        FlatJson o = JsonLines.flat(line);
+        if (o == null) return null;
+        FlatJson.Value log = o.top.get("log");
+        return log != null && log.kind() == FlatJson.Kind.STRING && (o.top.containsKey("stream") || o.top.containsKey("time")) ? o : null;
     }
 }

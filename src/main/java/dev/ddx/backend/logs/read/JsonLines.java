@@ -1,6 +1,5 @@
 package dev.ddx.backend.logs.read;
 
-import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +8,6 @@ import dev.ddx.backend.logs.source.RawLine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,15 +26,20 @@ final class JsonLines {
     /** Made when a line first looks like an object: a text log's reading does not pay for it (a twentieth of a second). */
     private static final class Mapper {
         static final ObjectMapper MAPPER = new ObjectMapper();
-        /** The dotted names as paths ({@code log.level} is {@code /log/level}), made once: a path made per line was a tenth of the reading. */
-        static final Map<String, JsonPointer> PATHS = new java.util.HashMap<>();
+        /** The dotted names' objects ({@code log} and {@code process.thread} for {@code log.level} and {@code process.thread.name}), and log4j2's {@code instant}. */
+        static final Set<String> PREFIXES = new HashSet<>(Set.of("instant"));
 
         static {
             for (List<String> names : List.of(TIME, LEVEL, MESSAGE, THREAD, COMPONENT, STACK)) {
-                for (String n : names) if (n.indexOf('.') > 0) PATHS.put(n, JsonPointer.compile("/" + n.replace('.', '/')));
+                for (String n : names) {
+                    for (int dot = n.indexOf('.'); dot > 0; dot = n.indexOf('.', dot + 1)) PREFIXES.add(n.substring(0, dot));
+                }
             }
         }
     }
+
+    /** log4j2's exception object, read from the line's tree. */
+    private static final Set<String> TREE = Set.of("thrown");
 
     /** The names of each field, most common first; dotted names are also looked up as paths ({@code log.level}). */
     private static final List<String> TIME = List.of("@timestamp", "timestamp", "time", "ts", "@t", "t", "date", "datetime",
@@ -85,20 +88,21 @@ final class JsonLines {
      */
     static List<RawLine> convert(RawLine line, TimestampParser times) {
         String text = line.text();
-        JsonNode o = text.stripLeading().startsWith("{") ? object(text) : null;
+        FlatJson o = text.stripLeading().startsWith("{") ? flat(text) : null;
         if (o == null) return null;
         Set<String> used = new HashSet<>();
         Optional<Instant> time = time(field(o, TIME, used), times);
-        if (time.isEmpty() && o.path("instant").path("epochSecond").isNumber()) { // log4j2's JsonLayout
-            time = Optional.of(Instant.ofEpochSecond(o.get("instant").get("epochSecond").asLong(),
-                    o.get("instant").path("nanoOfSecond").asLong()));
+        FlatJson.Value epoch = o.nested.get("instant.epochSecond");
+        if (time.isEmpty() && epoch != null && epoch.number()) { // log4j2's JsonLayout
+            FlatJson.Value nanos = o.nested.get("instant.nanoOfSecond");
+            time = Optional.of(Instant.ofEpochSecond(epoch.asLong(), nanos == null ? 0 : nanos.asLong()));
         }
         String level = level(field(o, LEVEL, used));
         String message = scalar(field(o, MESSAGE, used)).strip();
         String thread = scalar(field(o, THREAD, used));
         String component = scalar(field(o, COMPONENT, used));
         String stack = scalar(field(o, STACK, used)).strip();
-        if (stack.isEmpty() && o.path("thrown").isObject()) stack = thrown(o.get("thrown"), 0);
+        if (stack.isEmpty() && o.tree() != null && o.tree().path("thrown").isObject()) stack = thrown(o.tree().get("thrown"), 0);
         int nl = message.indexOf('\n');
         if (nl >= 0) { // a message of several lines: its first is the event's line, the others follow it like a trace
             stack = message.substring(nl + 1).stripTrailing() + (stack.isEmpty() ? "" : "\n" + stack);
@@ -109,11 +113,10 @@ final class JsonLines {
             b.append(b.length() > 0 ? ": " : "").append(stack); // zap's "error": a line of its own, part of the message
             stack = "";
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> f = it.next();
-            if (used.contains(f.getKey()) || !f.getValue().isValueNode() || f.getValue().isNull()) continue;
+        for (Map.Entry<String, FlatJson.Value> f : o.top.entrySet()) {
+            if (used.contains(f.getKey()) || !f.getValue().scalar()) continue;
             String v = f.getValue().asText();
-            if (v.isEmpty() || v.length() > SHORT || v.chars().anyMatch(Character::isWhitespace)) continue;
+            if (v.isEmpty() || v.length() > SHORT || hasWhitespace(v)) continue;
             if (b.length() > 0) b.append(' ');
             b.append(f.getKey()).append('=').append(v);
         }
@@ -127,21 +130,39 @@ final class JsonLines {
         return out;
     }
 
+    /** The line's object read by the streaming parser, or as a tree where it has to be; null when it is none. */
+    static FlatJson flat(String line) {
+        FlatJson o = FlatJson.read(line, Mapper.PREFIXES, TREE);
+        if (o != FlatJson.NEEDS_TREE) return o;
+        JsonNode tree = object(line);
+        return tree == null ? null : FlatJson.of(tree, Mapper.PREFIXES);
+    }
+
+    /** The same from the line's tree, which {@link #flat} reads only where it must (the two are compared in tests). */
+    static FlatJson flatFromTree(String line) {
+        JsonNode tree = object(line);
+        return tree == null ? null : FlatJson.of(tree, Mapper.PREFIXES);
+    }
+
+    private static boolean hasWhitespace(String v) {
+        for (int i = 0; i < v.length(); i++) if (Character.isWhitespace(v.charAt(i))) return true;
+        return false;
+    }
+
     /**
      * The first of the names the object has a text, number or boolean under (a dotted name also as a
      * path into objects: ECS's {@code log.level}), noting a top-level name as used.
      */
-    private static JsonNode field(JsonNode o, List<String> names, Set<String> used) {
+    private static FlatJson.Value field(FlatJson o, List<String> names, Set<String> used) {
         for (String name : names) {
-            JsonNode v = o.get(name);
-            if (v != null && v.isValueNode() && !v.isNull()) {
+            FlatJson.Value v = o.top.get(name);
+            if (v != null && v.scalar()) {
                 used.add(name);
                 return v;
             }
-            JsonPointer path = v == null ? Mapper.PATHS.get(name) : null;
-            if (path != null) {
-                JsonNode nested = o.at(path);
-                if (nested.isValueNode() && !nested.isNull()) return nested; // inside an object, which is no word anyway
+            if (v == null && name.indexOf('.') > 0) {
+                FlatJson.Value nested = o.nested.get(name);
+                if (nested != null && nested.scalar()) return nested; // inside an object, which is no word anyway
             }
         }
         return null;
@@ -169,14 +190,14 @@ final class JsonLines {
         return b.toString();
     }
 
-    private static String scalar(JsonNode v) {
+    private static String scalar(FlatJson.Value v) {
         return v == null ? "" : v.asText();
     }
 
     /** A time written as text (any shape the parser knows) or as epoch seconds, millis, micros or nanos. */
-    private static Optional<Instant> time(JsonNode v, TimestampParser times) {
+    private static Optional<Instant> time(FlatJson.Value v, TimestampParser times) {
         if (v == null) return Optional.empty();
-        if (v.isNumber()) {
+        if (v.number()) {
             double d = v.asDouble();
             if (d <= 0) return Optional.empty();
             if (d > 1e17) return Optional.of(Instant.ofEpochSecond(0, v.asLong()));
@@ -189,10 +210,10 @@ final class JsonLines {
     }
 
     /** A level word (normalised), or bunyan's and pino's numbers (10 trace … 60 fatal). */
-    private static String level(JsonNode v) {
+    private static String level(FlatJson.Value v) {
         if (v == null) return "";
-        if (v.isNumber()) {
-            int n = v.asInt();
+        if (v.number()) {
+            int n = v.kind() == FlatJson.Kind.INT ? (int) v.asLong() : (int) v.asDouble();
             return n >= 60 ? "FATAL" : n >= 50 ? "ERROR" : n >= 40 ? "WARN" : n >= 30 ? "INFO" : n >= 20 ? "DEBUG" : "TRACE";
         }
         String w = v.asText().strip();

@@ -139,4 +139,65 @@ class JsonLinesTest {
         assertTrue(HeaderSpec.parse("json").isJson());
         assertEquals(false, HeaderSpec.parse("<Json> <Content>").isJson());
     }
+    /** The streaming reading of a line's object gives what reading it as a tree gives, on crafted and random lines. */
+    @Test
+    void theStreamingReadingGivesWhatATreeGives() throws IOException {
+        List<String> lines = new java.util.ArrayList<>(List.of(
+                "{\"level\":\"info\",\"ts\":1719239813.25,\"msg\":\"x\",\"n\":12,\"ok\":true,\"none\":null,\"list\":[1,{\"a\":2}]}",
+                "{\"@timestamp\":\"2024-03-01T10:00:00Z\",\"log\":{\"level\":\"WARN\",\"logger\":\"app.X\",\"origin\":{\"file\":\"a\"}},"
+                        + "\"process\":{\"thread\":{\"name\":\"main\",\"id\":1},\"pid\":7},\"error\":{\"stack_trace\":\"boom\\n\\tat a.B.c(B.java:1)\"}}",
+                "{\"instant\":{\"epochSecond\":1709287200,\"nanoOfSecond\":123000000},\"level\":\"ERROR\",\"message\":\"m\"}",
+                "{\"f\":1e3,\"g\":-0.5,\"h\":1E-7,\"big\":123456789012345678901234567890,\"neg\":-12,\"inf\":1e400}",
+                "{\"u\":\"caf\\u00e9 \\ud83d\\ude00 \\\"q\\\" \\/ \\t\",\"e\":\"\"}",
+                "  {\"lead\": \"space\"}  trailing words",
+                "{}", "[1,2]", "\"just text\"", "{\"cut\": \"off", "{\"a\":1,\"a\":2}", "{\"log\":\"docker line\\n\",\"stream\":\"stdout\"}",
+                "{\"log\":{\"level\":\"a\"},\"log\":\"b\"}", "{\"thrown\":{\"name\":\"java.lang.X\"}}", "not json"));
+        java.util.Random random = new java.util.Random(7);
+        com.fasterxml.jackson.core.JsonFactory factory = new com.fasterxml.jackson.core.JsonFactory();
+        String[] names = {"level", "msg", "ts", "log", "process", "thread", "error", "instant", "n", "x.y", "stack"};
+        for (int k = 0; k < 2000; k++) {
+            java.io.StringWriter w = new java.io.StringWriter();
+            try (com.fasterxml.jackson.core.JsonGenerator g = factory.createGenerator(w)) {
+                randomObject(g, random, names, 0);
+            }
+            lines.add(w.toString());
+        }
+        for (String line : lines) {
+            FlatJson streamed = JsonLines.flat(line);
+            FlatJson tree = JsonLines.flatFromTree(line);
+            assertEquals(tree == null, streamed == null, line);
+            if (tree == null) continue;
+            assertEquals(described(tree.top), described(streamed.top), line);
+            assertEquals(new java.util.TreeMap<>(described(tree.nested)), new java.util.TreeMap<>(described(streamed.nested)), line);
+        }
+    }
+
+    private static java.util.Map<String, String> described(java.util.Map<String, FlatJson.Value> values) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k, v.kind() + " " + v.asText() + " " + v.asLong() + " " + v.asDouble()));
+        return out;
+    }
+
+    private static void randomObject(com.fasterxml.jackson.core.JsonGenerator g, java.util.Random r, String[] names, int depth) throws IOException {
+        g.writeStartObject();
+        for (int i = r.nextInt(6); i > 0; i--) {
+            g.writeFieldName(names[r.nextInt(names.length)] + (r.nextInt(4) == 0 ? "" + r.nextInt(3) : ""));
+            switch (depth < 3 ? r.nextInt(9) : r.nextInt(6)) {
+                case 0 -> g.writeString("v" + r.nextInt(100) + (r.nextBoolean() ? " with space\n\u00e9" : ""));
+                case 1 -> g.writeNumber(r.nextLong() >> r.nextInt(64));
+                case 2 -> g.writeNumber(r.nextDouble() * Math.pow(10, r.nextInt(40) - 20));
+                case 3 -> g.writeBoolean(r.nextBoolean());
+                case 4 -> g.writeNull();
+                case 5 -> g.writeString("");
+                case 6, 7 -> randomObject(g, r, names, depth + 1);
+                default -> {
+                    g.writeStartArray();
+                    g.writeNumber(1);
+                    randomObject(g, r, names, depth + 1);
+                    g.writeEndArray();
+                }
+            }
+        }
+        g.writeEndObject();
+    }
 }
