@@ -61,8 +61,10 @@ public final class HeaderDetector {
     /**
      * The kinds of header part. {@code GLOG} is glog's and klog's level letter and time written as one
      * token ({@code I0624 14:36:53.123456}), {@code GLOG_SOURCE} their {@code file.go:42]}.
+     * {@code PROGRAM} is a program's name before the time ({@code update-alternatives 2025-06-24
+     * 14:36:53: …}); a TIME with the literal {@code ":"} has a colon just after it.
      */
-    enum Kind { TIME, LEVEL, THREAD, NUMBER, WORD, SEPARATOR, COMPONENT, DASH_COMPONENT, GLOG, GLOG_SOURCE }
+    enum Kind { TIME, LEVEL, THREAD, NUMBER, WORD, SEPARATOR, COMPONENT, DASH_COMPONENT, GLOG, GLOG_SOURCE, PROGRAM }
 
     static List<Element> signature(String line) {
         List<Element> glog = glog(line);
@@ -127,9 +129,34 @@ public final class HeaderDetector {
     private static int leadingTime(String line, List<Element> out) {
         int[] end = new int[1];
         Element time = timeAt(line, 0, end);
-        if (time == null) return 0;
+        if (time == null) return programThenTime(line, out);
         out.add(time);
         return end[0];
+    }
+
+    /**
+     * A program's name, one space, then the time, with or without a colon after it (dpkg's
+     * {@code update-alternatives 2025-06-24 14:36:53: run with …}): where the time ends, else 0. A
+     * level word is no program's name ({@code INFO 2024-03-01 …} is the level first).
+     */
+    private static int programThenTime(String line, List<Element> out) {
+        int sp = 0;
+        while (sp < line.length() && isProgramChar(line.charAt(sp))) sp++;
+        if (sp == 0 || sp >= line.length() || line.charAt(sp) != ' ' || !Character.isLetter(line.charAt(0))
+                || levelForm(line.substring(0, sp)) != null) return 0;
+        int[] end = new int[1];
+        Element time = timeAt(line, sp + 1, end);
+        if (time == null) return 0;
+        boolean colon = end[0] < line.length() && line.charAt(end[0]) == ':';
+        int after = colon ? end[0] + 1 : end[0];
+        if (after < line.length() && !Character.isWhitespace(line.charAt(after))) return 0;
+        out.add(new Element(Kind.PROGRAM, null, false, null));
+        out.add(new Element(Kind.TIME, time.shape(), time.bracketed(), colon ? ":" : null));
+        return after;
+    }
+
+    private static boolean isProgramChar(char c) {
+        return c < 0x80 && (Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.');
     }
 
     /** The time (bare or in brackets) that starts at {@code from}, its end in {@code end[0]}; null when none does. */
@@ -273,7 +300,18 @@ public final class HeaderDetector {
                 shown.append(' ');
             }
             switch (e.kind) {
-                case TIME -> part(regex, shown, roles, e.bracketed, "(" + nonCapturing(e.shape.regex()) + ")", "<Timestamp>", HeaderSpec.Role.TIME);
+                case TIME -> {
+                    part(regex, shown, roles, e.bracketed, "(" + nonCapturing(e.shape.regex()) + ")", "<Timestamp>", HeaderSpec.Role.TIME);
+                    if (":".equals(e.literal)) {
+                        regex.append(':');
+                        shown.append(':');
+                    }
+                }
+                case PROGRAM -> { // the component, unless the header names one of its own later
+                    boolean later = sig.stream().anyMatch(x -> x.kind == Kind.COMPONENT || x.kind == Kind.DASH_COMPONENT);
+                    part(regex, shown, roles, false, "(\\S+)", later ? "<Field" + (++other) + ">" : "<Component>",
+                            later ? HeaderSpec.Role.OTHER : HeaderSpec.Role.COMPONENT);
+                }
                 case LEVEL -> {
                     part(regex, shown, roles, e.bracketed, e.bracketed ? "\\s*([A-Za-z]+)\\s*" : "([A-Za-z]+)", "<Level>", HeaderSpec.Role.LEVEL);
                     if (":".equals(e.literal)) {

@@ -120,6 +120,36 @@ class EventReaderTest {
         assertEquals("WARN", events.get(2).level());
     }
 
+    /**
+     * A program's name before the time, as dpkg's update-alternatives writes it: the name is the
+     * component, unless the header names one later; a level word there is still the level.
+     */
+    @Test
+    void aProgramsNameBeforeTheTimeIsItsComponent() throws IOException {
+        String log = """
+                update-alternatives 2025-06-24 14:36:53: run with --quiet --install /usr/bin/pager pager /usr/bin/less 77
+                update-alternatives 2025-06-24 14:36:53: link group pager updated to point to /usr/bin/less
+                update-alternatives 2025-06-24 14:36:55: link group pinentry updated to point to /usr/bin/pinentry-curses
+                """;
+        StdinSource src = new StdinSource(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)));
+        try (EventReader r = new EventReader("alternatives.log", src.open(), Optional.empty(), new TimestampParser(2024))) {
+            assertEquals("<Component> <Timestamp>: <Content>", r.spec().text());
+        }
+        List<LogEvent> events = read(log, Optional.empty());
+        assertEquals(3, events.size(), events.toString());
+        assertEquals(List.of("update-alternatives", "link group pinentry updated to point to /usr/bin/pinentry-curses"),
+                List.of(events.get(2).component(), events.get(2).message()));
+        assertEquals(Optional.of(java.time.Instant.parse("2025-06-24T14:36:55Z")), events.get(2).time());
+
+        String service = """
+                shop 2024-03-01 10:00:00,123 INFO [main] app.Server: started
+                shop 2024-03-01 10:00:01,500 ERROR [io] app.Db: failed
+                """;
+        LogEvent failed = read(service, Optional.empty()).get(1);
+        assertEquals(List.of("ERROR", "io", "app.Db", "failed"), List.of(failed.level(), failed.thread(), failed.component(), failed.message()));
+        assertEquals("<Level> <Timestamp> <Content>", HeaderDetector.detect(List.of("INFO 2024-03-01 10:00:00 x")).text());
+    }
+
     /** Kubernetes' klog (and glog): {@code Lmmdd hh:mm:ss.uuuuuu threadid file:line] msg}, a Go panic folded in. */
     @Test
     void aKlogHeaderIsReadWithItsLevelLetterTimeAndSource() throws IOException {
