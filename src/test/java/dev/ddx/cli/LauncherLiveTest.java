@@ -193,6 +193,25 @@ class LauncherLiveTest {
     }
 
     @Test
+    void eachJavaHasAnArchiveOfItsOwn() throws Exception {
+        Path home = Jdks.atLeast(25).orElse(null);
+        Assumptions.assumeTrue(home != null, "no Java 25 or later under /usr/lib/jvm (or -Dddx.java25.home=...): one Java only");
+        Path jar = helloJar(dir.resolve("a/ddx.jar"));
+        Path cache = dir.resolve("cache");
+        assertEquals("hello one", launch(jar, cache, "one").out().strip());
+        List<Path> mine = archives(cache);
+        assertEquals("hello two", launch(home, jar, cache, "two").out().strip());
+        List<Path> both = archives(cache);
+        assertEquals(2, both.size(), "a Java cannot use another's archive: " + both);
+        Path theirs = both.stream().filter(a -> !mine.contains(a)).findFirst().orElseThrow();
+        assertTrue(loadedFromArchive(home, jar, theirs), "the other Java's classes come from its own archive");
+        assertTrue(loadedFromArchive(Path.of(System.getProperty("java.home")), jar, mine.get(0)));
+        launch(jar, cache, "three");
+        launch(home, jar, cache, "four");
+        assertEquals(both, archives(cache), "and both are kept");
+    }
+
+    @Test
     void withNowhereToKeepAnArchiveItRunsWithoutOneAndSaysNothing() throws Exception {
         Path jar = helloJar(dir.resolve("a/ddx.jar"));
         Path notADirectory = Files.writeString(dir.resolve("file"), "a file where the cache would be");
@@ -240,7 +259,11 @@ class LauncherLiveTest {
 
     /** Whether a run of the jar with this archive (which must be usable) loads the main class from it. */
     static boolean loadedFromArchive(Path jar, Path archive) throws IOException, InterruptedException {
-        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        return loadedFromArchive(Path.of(System.getProperty("java.home")), jar, archive);
+    }
+
+    static boolean loadedFromArchive(Path javaHome, Path jar, Path archive) throws IOException, InterruptedException {
+        Path javaBin = javaHome.resolve("bin/java");
         Process p = new ProcessBuilder(javaBin.toString(), "-Xshare:on", "-XX:SharedArchiveFile=" + archive,
                 "-Xlog:class+load=info", "-jar", jar.toString(), "x").redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
