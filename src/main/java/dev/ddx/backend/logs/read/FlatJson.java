@@ -82,23 +82,32 @@ final class FlatJson {
         try (JsonParser p = Factory.JSON.createParser(line)) {
             if (p.nextToken() != JsonToken.START_OBJECT) return null;
             FlatJson o = new FlatJson();
-            for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
-                String name = p.currentName();
-                t = p.nextToken();
-                if (o.top.containsKey(name)) return NEEDS_TREE;
-                if (t == JsonToken.START_OBJECT) {
-                    if (tree.contains(name)) return NEEDS_TREE;
-                    if (prefixes.contains(name)) o.nest(p, name, prefixes);
-                    else p.skipChildren();
-                } else if (t == JsonToken.START_ARRAY) {
-                    p.skipChildren();
-                }
-                o.top.put(name, value(p, t));
-            }
-            return o;
+            return o.fields(p, "", o.top, prefixes, tree) ? o : NEEDS_TREE;
         } catch (IOException e) { // not JSON, or cut short
             return null;
         }
+    }
+
+    /**
+     * The fields of the object the parser stands at the start of, to its end, into {@code into} under
+     * {@code prefix}; the scalars of objects under {@code prefixes} into {@link #nested}. False when
+     * the object needs a tree: a name given twice, or an object under one of {@code tree}'s names.
+     */
+    private boolean fields(JsonParser p, String prefix, Map<String, Value> into, Set<String> prefixes, Set<String> tree)
+            throws IOException {
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+            String name = prefix + p.currentName();
+            t = p.nextToken();
+            if (into.containsKey(name)) return false;
+            if (t == JsonToken.START_OBJECT && tree.contains(name)) return false;
+            if (t == JsonToken.START_OBJECT && prefixes.contains(name)) {
+                if (!fields(p, name + ".", nested, prefixes, tree)) return false;
+            } else if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                p.skipChildren();
+            }
+            into.put(name, value(p, t));
+        }
+        return true;
     }
 
     /** The same from a tree: its fields, and the leaves of objects under {@code prefixes}. */
@@ -126,17 +135,6 @@ final class FlatJson {
                     : v.isNull() ? new Value("null", Kind.NULL) : new Value("", Kind.OTHER);
             (atTop ? top : nested).put(name, value);
             if (v.isObject() && prefixes.contains(name)) flatten(v, name + ".", prefixes, false);
-        }
-    }
-
-    /** The scalars of the object the parser stands at the start of, under {@code prefix.}, to its end. */
-    private void nest(JsonParser p, String prefix, Set<String> prefixes) throws IOException {
-        for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
-            String name = prefix + "." + p.currentName();
-            t = p.nextToken();
-            if (t == JsonToken.START_OBJECT && prefixes.contains(name)) nest(p, name, prefixes);
-            else if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) p.skipChildren();
-            nested.put(name, value(p, t));
         }
     }
 

@@ -133,9 +133,7 @@ final class JsonLines {
     /** The line's object read by the streaming parser, or as a tree where it has to be; null when it is none. */
     static FlatJson flat(String line) {
         FlatJson o = FlatJson.read(line, Mapper.PREFIXES, TREE);
-        if (o != FlatJson.NEEDS_TREE) return o;
-        JsonNode tree = object(line);
-        return tree == null ? null : FlatJson.of(tree, Mapper.PREFIXES);
+        return o != FlatJson.NEEDS_TREE ? o : flatFromTree(line);
     }
 
     /** The same from the line's tree, which {@link #flat} reads only where it must (the two are compared in tests). */
