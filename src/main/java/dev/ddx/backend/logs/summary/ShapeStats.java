@@ -43,13 +43,17 @@ final class ShapeStats {
         count++;
         countLevel(level, levelIndex, 1);
         all.note(file, firstLine, lastLine, time, text, from, to);
-        if (levelIndex >= WARN) {
-            if (worst == null || levelIndex > worstRank) { // a worse level than seen before starts the record again
-                worst = new Occurrences();
-                worstRank = levelIndex;
-            }
-            if (levelIndex == worstRank) worst.note(file, firstLine, lastLine, time, text, from, to);
+        Occurrences w = levelIndex >= WARN ? worstAt(levelIndex) : null;
+        if (w != null) w.note(file, firstLine, lastLine, time, text, from, to);
+    }
+
+    /** The record of events at the level of this rank when it is the worst seen (a worse one starts it again), else null. */
+    private Occurrences worstAt(int rank) {
+        if (worst == null || rank > worstRank) {
+            worst = new Occurrences();
+            worstRank = rank;
         }
+        return rank == worstRank ? worst : null;
     }
 
     /** Events at the level whose {@link Levels#nameIndex} is {@code rank}. */
@@ -126,13 +130,8 @@ final class ShapeStats {
         for (int r = 0; r < byRank.length; r++) byRank[r] += later.byRank[r];
         if (later.otherLevels != null) later.otherLevels.forEach((l, n) -> countLevel(l, -1, n)); // none of the names
         all.addLater(later.all, lineOffset);
-        if (later.worst != null) {
-            if (worst == null || later.worstRank > worstRank) {
-                worst = new Occurrences();
-                worstRank = later.worstRank;
-            }
-            if (later.worstRank == worstRank) worst.addLater(later.worst, lineOffset);
-        }
+        Occurrences w = later.worst == null ? null : worstAt(later.worstRank);
+        if (w != null) w.addLater(later.worst, lineOffset);
         if (later.rate != null && rate == null && rateOrigin != null) rate = new TimeHistogram(rateOrigin);
         if (later.rate != null && rate != null) rate.addAll(later.rate);
         if (later.numbers == null) return;
