@@ -128,7 +128,18 @@ public final class AsciiBytes {
 
     /** The ASCII chars of {@code s} as bytes with {@link #PAD} spare bytes after them, or null when s is not ASCII. */
     public static byte[] padded(String s) {
-        byte[] out = new byte[s.length() + PAD];
+        return ascii(s, new byte[s.length() + PAD]);
+    }
+
+    /**
+     * The same in {@code into} when it has room (else in a new array, with room to spare), for a
+     * reader that reuses its line buffer; null when s is not ASCII.
+     */
+    public static byte[] copied(String s, byte[] into) {
+        return ascii(s, into != null && into.length >= s.length() + PAD ? into : new byte[Math.max(128, 2 * s.length() + PAD)]);
+    }
+
+    private static byte[] ascii(String s, byte[] out) {
         for (int k = 0; k < s.length(); k++) {
             char c = s.charAt(k);
             if (c >= 0x80) return null;

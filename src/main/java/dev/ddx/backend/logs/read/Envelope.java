@@ -32,7 +32,7 @@ public enum Envelope {
             if (s.isBlank()) continue;
             lines++;
             if (CRI_LINE.matcher(s).matches()) cri++;
-            else if (s.startsWith("{\"log\":") && docker(s) != null) docker++;
+            else if (s.startsWith("{\"log\":") && docker(JsonLines.flat(s)) != null) docker++;
         }
         if (lines == 0) return NONE;
         return cri * 2 > lines ? CRI : docker * 2 > lines ? DOCKER : NONE;
@@ -40,6 +40,14 @@ public enum Envelope {
 
     /** The line taken out of this envelope, or null when it is not in it (it is then read as it is). */
     Inner open(String line, TimestampParser times) {
+        return open(line, null, null, times);
+    }
+
+    /**
+     * {@link #open(String, TimestampParser)} of a line whose bytes {@code bytes} also holds when it is
+     * ASCII (null otherwise): a json-file record is then read from them by {@code reader}.
+     */
+    Inner open(String line, byte[] bytes, JsonBytes reader, TimestampParser times) {
         switch (this) {
             case CRI -> {
                 Matcher m = CRI_LINE.matcher(line);
@@ -47,7 +55,7 @@ public enum Envelope {
                 return new Inner(m.group(4), times.parse(m.group(1)), m.group(3).equals("P"));
             }
             case DOCKER -> {
-                FlatJson o = line.startsWith("{") ? docker(line) : null;
+                FlatJson o = line.startsWith("{") ? docker(JsonLines.flat(line, bytes, reader)) : null;
                 if (o == null) return null;
                 String text = o.top.get("log").text();
                 boolean whole = text.endsWith("\n");
@@ -61,9 +69,8 @@ public enum Envelope {
         }
     }
 
-    /** A json-file record: an object with a text {@code log}, and {@code stream} or {@code time}; else null. */
-    private static FlatJson docker(String line) {
-        FlatJson o = JsonLines.flat(line);
+    /** The line's object when it is a json-file record (a text {@code log}, and {@code stream} or {@code time}); else null. */
+    private static FlatJson docker(FlatJson o) {
         if (o == null) return null;
         FlatJson.Value log = o.top.get("log");
         return log != null && log.kind() == FlatJson.Kind.STRING && (o.top.containsKey("stream") || o.top.containsKey("time")) ? o : null;

@@ -59,6 +59,9 @@ final class FlatJson {
 
     /** Read when a value is an object with one of these names; {@code NEEDS_TREE} when one of {@code tree} is. */
     static final FlatJson NEEDS_TREE = new FlatJson();
+    /** An object's or array's value, and null's. */
+    static final Value OTHER = new Value("", Kind.OTHER);
+    static final Value NULL = new Value("null", Kind.NULL);
 
     private static final class Factory {
         static final JsonFactory JSON = new JsonFactory();
@@ -70,6 +73,11 @@ final class FlatJson {
     private JsonNode tree;
 
     private FlatJson() {
+    }
+
+    /** An object with no fields yet, to be read into. */
+    static FlatJson empty() {
+        return new FlatJson();
     }
 
     /**
@@ -132,7 +140,7 @@ final class FlatJson {
                     : v.isIntegralNumber() ? new Value(v.asText(), Kind.INT)
                     : v.isNumber() ? new Value(v.asText(), Kind.FLOAT)
                     : v.isBoolean() ? new Value(v.asText(), Kind.BOOL)
-                    : v.isNull() ? new Value("null", Kind.NULL) : new Value("", Kind.OTHER);
+                    : v.isNull() ? NULL : OTHER;
             (atTop ? top : nested).put(name, value);
             if (v.isObject() && prefixes.contains(name)) flatten(v, name + ".", prefixes, false);
         }
@@ -144,8 +152,8 @@ final class FlatJson {
             case VALUE_NUMBER_INT -> new Value(p.getText(), Kind.INT);
             case VALUE_NUMBER_FLOAT -> new Value(p.getText(), Kind.FLOAT);
             case VALUE_TRUE, VALUE_FALSE -> new Value(p.getText(), Kind.BOOL);
-            case VALUE_NULL -> new Value("null", Kind.NULL);
-            default -> new Value("", Kind.OTHER);
+            case VALUE_NULL -> NULL;
+            default -> OTHER;
         };
     }
 }

@@ -7,6 +7,8 @@ import dev.ddx.backend.logs.source.RawLine;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +54,19 @@ final class JsonLines {
             "component", "module", "SourceContext", "source");
     private static final List<String> STACK = List.of("stack_trace", "stacktrace", "stack", "exception", "exc_info",
             "error.stack_trace", "@x", "error", "err");
+    /** Time, level, message, thread, component and stack, in that order. */
+    private static final List<List<String>> ROLES = List.of(TIME, LEVEL, MESSAGE, THREAD, COMPONENT, STACK);
+    /** Each name's role (its index in {@link #ROLES}) times 256 plus its rank among the role's names. */
+    private static final Map<String, Integer> ROLE = new HashMap<>();
+
+    static {
+        for (int r = 0; r < ROLES.size(); r++) {
+            for (int k = 0; k < ROLES.get(r).size(); k++) {
+                if (ROLE.put(ROLES.get(r).get(k), r << 8 | k) != null) throw new AssertionError("a name of two roles");
+            }
+        }
+    }
+
     /** Values longer than this, or with whitespace, are not added after the message. */
     private static final int SHORT = 64;
 
@@ -87,21 +102,31 @@ final class JsonLines {
      * all the same); null when the line is no JSON object.
      */
     static List<RawLine> convert(RawLine line, TimestampParser times) {
+        return convert(line, null, null, times);
+    }
+
+    /**
+     * {@link #convert(RawLine, TimestampParser)} of a line whose bytes {@code bytes} also holds when
+     * it is ASCII (null otherwise), read by {@code reader} (see {@link #bytesReader()}).
+     */
+    static List<RawLine> convert(RawLine line, byte[] bytes, JsonBytes reader, TimestampParser times) {
         String text = line.text();
-        FlatJson o = text.stripLeading().startsWith("{") ? flat(text) : null;
+        FlatJson o = text.stripLeading().startsWith("{") ? flat(text, bytes, reader) : null;
         if (o == null) return null;
-        Set<String> used = new HashSet<>();
-        Optional<Instant> time = time(field(o, TIME, used), times);
+        FlatJson.Value[] found = new FlatJson.Value[ROLES.size()];
+        String[] used = new String[ROLES.size()];
+        fields(o, found, used);
+        Optional<Instant> time = time(found[0], times);
         FlatJson.Value epoch = o.nested.get("instant.epochSecond");
         if (time.isEmpty() && epoch != null && epoch.number()) { // log4j2's JsonLayout
             FlatJson.Value nanos = o.nested.get("instant.nanoOfSecond");
             time = Optional.of(Instant.ofEpochSecond(epoch.asLong(), nanos == null ? 0 : nanos.asLong()));
         }
-        String level = level(field(o, LEVEL, used));
-        String message = scalar(field(o, MESSAGE, used)).strip();
-        String thread = scalar(field(o, THREAD, used));
-        String component = scalar(field(o, COMPONENT, used));
-        String stack = scalar(field(o, STACK, used)).strip();
+        String level = level(found[1]);
+        String message = scalar(found[2]).strip();
+        String thread = scalar(found[3]);
+        String component = scalar(found[4]);
+        String stack = scalar(found[5]).strip();
         if (stack.isEmpty() && o.tree() != null && o.tree().path("thrown").isObject()) stack = thrown(o.tree().get("thrown"), 0);
         int nl = message.indexOf('\n');
         if (nl >= 0) { // a message of several lines: its first is the event's line, the others follow it like a trace
@@ -114,7 +139,7 @@ final class JsonLines {
             stack = "";
         }
         for (Map.Entry<String, FlatJson.Value> f : o.top.entrySet()) {
-            if (used.contains(f.getKey()) || !f.getValue().scalar()) continue;
+            if (!f.getValue().scalar() || taken(used, f.getKey())) continue;
             String v = f.getValue().asText();
             if (v.isEmpty() || v.length() > SHORT || hasWhitespace(v)) continue;
             if (b.length() > 0) b.append(' ');
@@ -130,6 +155,17 @@ final class JsonLines {
         return out;
     }
 
+    /** A reader of lines' objects from their bytes, for one thread. */
+    static JsonBytes bytesReader() {
+        return new JsonBytes(Mapper.PREFIXES, TREE);
+    }
+
+    /** {@link #flat(String)} of a line whose bytes {@code bytes} also holds when it is ASCII (null otherwise), read by {@code reader}. */
+    static FlatJson flat(String line, byte[] bytes, JsonBytes reader) {
+        FlatJson o = bytes != null ? reader.read(bytes, line.length()) : JsonBytes.UNREAD;
+        return o == JsonBytes.UNREAD ? flat(line) : o == FlatJson.NEEDS_TREE ? flatFromTree(line) : o;
+    }
+
     /** The line's object read by the streaming parser, or as a tree where it has to be; null when it is none. */
     static FlatJson flat(String line) {
         FlatJson o = FlatJson.read(line, Mapper.PREFIXES, TREE);
@@ -142,28 +178,39 @@ final class JsonLines {
         return tree == null ? null : FlatJson.of(tree, Mapper.PREFIXES);
     }
 
+    /** Whether the name is one of those taken, which are the map's own keys. */
+    private static boolean taken(String[] used, String name) {
+        for (String u : used) if (u == name) return true;
+        return false;
+    }
+
     private static boolean hasWhitespace(String v) {
         for (int i = 0; i < v.length(); i++) if (Character.isWhitespace(v.charAt(i))) return true;
         return false;
     }
 
     /**
-     * The first of the names the object has a text, number or boolean under (a dotted name also as a
-     * path into objects: ECS's {@code log.level}), noting a top-level name as used.
+     * For each of {@link #ROLES}, the value under the first of its names that the object has a text,
+     * number or boolean under (a dotted name also as a path into objects: ECS's {@code log.level});
+     * {@code used} gets the top-level names taken. One look-up per field, not one per name.
      */
-    private static FlatJson.Value field(FlatJson o, List<String> names, Set<String> used) {
-        for (String name : names) {
-            FlatJson.Value v = o.top.get(name);
-            if (v != null && v.scalar()) {
-                used.add(name);
-                return v;
-            }
-            if (v == null && name.indexOf('.') > 0) {
-                FlatJson.Value nested = o.nested.get(name);
-                if (nested != null && nested.scalar()) return nested; // inside an object, which is no word anyway
-            }
+    private static void fields(FlatJson o, FlatJson.Value[] found, String[] used) {
+        int[] rank = new int[found.length];
+        Arrays.fill(rank, Integer.MAX_VALUE);
+        for (Map.Entry<String, FlatJson.Value> f : o.top.entrySet()) {
+            Integer r = ROLE.get(f.getKey());
+            if (r == null || !f.getValue().scalar() || (r & 0xff) >= rank[r >> 8]) continue;
+            rank[r >> 8] = r & 0xff;
+            found[r >> 8] = f.getValue();
+            used[r >> 8] = f.getKey();
         }
-        return null;
+        for (Map.Entry<String, FlatJson.Value> f : o.nested.entrySet()) {
+            Integer r = ROLE.get(f.getKey());
+            if (r == null || !f.getValue().scalar() || (r & 0xff) >= rank[r >> 8] || o.top.containsKey(f.getKey())) continue;
+            rank[r >> 8] = r & 0xff;
+            found[r >> 8] = f.getValue();
+            used[r >> 8] = null; // inside an object, which is no word anyway
+        }
     }
 
 

@@ -98,6 +98,25 @@ class JsonLinesTest {
         assertEquals(Optional.of(Instant.parse("2024-03-01T10:00:04Z")), events.get(4).time());
     }
 
+    /**
+     * Of two names for the same field, the one a library more often writes wins wherever it stands in
+     * the line; an object under a name gives way to the next name; a dotted name written as it is wins
+     * over the same path into an object; a name not taken stays a word of the message.
+     */
+    @Test
+    void theFirstKnownNameOfAFieldWins() throws IOException {
+        String log = """
+                {"msg":"m","message":"not this","time":"2024-03-01T10:00:05Z","@timestamp":"2024-03-01T10:00:06Z","level":{"x":1},"severity":"error","log":{"logger":"nested.L"},"logger_name":"top.L"}
+                {"log":{"logger":"nested"},"log.logger":"dotted","msg":"x","level":"info"}
+                """;
+        List<LogEvent> events = read(log);
+        assertEquals("m time=2024-03-01T10:00:05Z", events.get(0).message());
+        assertEquals(Optional.of(Instant.parse("2024-03-01T10:00:06Z")), events.get(0).time());
+        assertEquals(List.of("ERROR", "INFO"), events.stream().map(LogEvent::level).toList());
+        assertEquals(List.of("top.L", "dotted"), events.stream().map(LogEvent::component).toList());
+        assertEquals("x", events.get(1).message());
+    }
+
     /** A message of several lines: its first line is the event's, the rest is folded into it. */
     @Test
     void aMessageOfSeveralLinesIsOneEventNamedByItsFirstLine() throws IOException {
@@ -139,6 +158,57 @@ class JsonLinesTest {
         assertTrue(HeaderSpec.parse("json").isJson());
         assertEquals(false, HeaderSpec.parse("<Json> <Content>").isJson());
     }
+    /**
+     * The lines read to find the header are read by the parser; the lines after them from their
+     * bytes. The same lines give the same events either way: a structured log's and a json-file one's.
+     */
+    @Test
+    void linesPastTheSampleGiveWhatTheSampleGives() throws IOException {
+        String json = """
+                {"level":"info","ts":1719239813.25,"caller":"server/handler.go:42","msg":"handled request","path":"/api/orders/7","status":200}
+                {"level":"error","ts":1719239814,"msg":"charge failed","error":"card declined","stacktrace":"main.charge\\n\\tpay.go:10"}
+                {"@timestamp":"2024-03-01T10:00:02.000Z","log":{"level":"fatal","logger":"app.Boot"},"message":"cannot start","process":{"thread":{"name":"main"}}}
+                {"instant":{"epochSecond":1709287200,"nanoOfSecond":5000},"level":"ERROR","loggerName":"a.B","message":"boom","thrown":{"name":"java.lang.IllegalStateException","message":"no","extendedStackTrace":[{"class":"a.B","method":"c","file":"B.java","line":3}]}}
+                {"name":"checkout","level":50,"msg":"declined","time":"2024-03-01T10:00:00.000Z","v":0,"ok":true,"none":null,"f":1e3}
+                {"msg":"two\\nlines \\"quoted\\" \\u0041\\t\\/","level":"warn","msg2":"x","big":123456789012345678901234567890}
+                {"msg":"caf\\u00e9","level":"info"} trailing
+                {"msg":"café raw","level":"info"}
+                {"a":1,"a":2,"msg":"twice"}
+                {"msg":"deep","level":"info","d":%s}
+                not json at all
+                {"msg":"cut", "level":
+                \t{ "msg" : "spaced" , "level" : "debug" }
+                {"msg":"bad","n":01}
+                """.formatted("[".repeat(70) + "1" + "]".repeat(70));
+        assertSameEventsPastTheSample("{\"level\":\"info\",\"msg\":\"filler\"}\n", json);
+        String docker = """
+                {"log":"2024-03-01 10:00:00,001 ERROR [main] app.Db: lost connection\\n","stream":"stderr","time":"2024-03-01T10:00:00.1Z"}
+                {"log":"java.lang.IllegalStateException: gone\\n","stream":"stderr","time":"2024-03-01T10:00:00.2Z"}
+                {"log":"\\tat app.Db.query(Db.java:9)\\n","stream":"stderr","time":"2024-03-01T10:00:00.3Z"}
+                {"log":"2024-03-01 10:00:01,000 WARN [worker-1] app.Q: a line in ","stream":"stdout","time":"2024-03-01T10:00:01Z"}
+                {"log":"two parts\\n","stream":"stdout","time":"2024-03-01T10:00:01.1Z"}
+                {"log":"2024-03-01 10:00:02,000 INFO [main] app.X: caf\\u00e9 \\"q\\"\\n","stream":"stdout","time":"2024-03-01T10:00:02Z"}
+                {"stream":"stdout","log":"2024-03-01 10:00:03,000 INFO [main] app.X: log not first\\n"}
+                not a record
+                """;
+        assertSameEventsPastTheSample("{\"log\":\"2024-03-01 09:00:00,000 INFO [main] app.F: filler\\n\",\"stream\":\"stdout\"}\n", docker);
+    }
+
+    private static void assertSameEventsPastTheSample(String filler, String lines) throws IOException {
+        List<String> alone = described(read(filler.repeat(3) + lines), 3);
+        List<String> past = described(read(filler.repeat(EventReader.SAMPLE) + lines), EventReader.SAMPLE);
+        assertEquals(alone, past);
+        assertTrue(alone.size() >= 4, alone::toString);
+    }
+
+    /** The events after the filler's, each as its fields and how many lines it spans. */
+    private static List<String> described(List<LogEvent> events, int filler) {
+        return events.subList(filler, events.size()).stream()
+                .map(e -> e.time() + " " + e.level() + " " + e.thread() + " " + e.component() + " " + (e.lastLine() - e.firstLine())
+                        + " " + e.message())
+                .toList();
+    }
+
     /** The streaming reading of a line's object gives what reading it as a tree gives, on crafted and random lines. */
     @Test
     void theStreamingReadingGivesWhatATreeGives() throws IOException {
@@ -151,7 +221,15 @@ class JsonLinesTest {
                 "{\"u\":\"caf\\u00e9 \\ud83d\\ude00 \\\"q\\\" \\/ \\t\",\"e\":\"\"}",
                 "  {\"lead\": \"space\"}  trailing words",
                 "{}", "[1,2]", "\"just text\"", "{\"cut\": \"off", "{\"a\":1,\"a\":2}", "{\"log\":\"docker line\\n\",\"stream\":\"stdout\"}",
-                "{\"log\":{\"level\":\"a\"},\"log\":\"b\"}", "{\"thrown\":{\"name\":\"java.lang.X\"}}", "not json"));
+                "{\"log\":{\"level\":\"a\"},\"log\":\"b\"}", "{\"thrown\":{\"name\":\"java.lang.X\"}}", "not json",
+                // what the parser refuses, which the reading from bytes must refuse too
+                "{\"a\":01}", "{\"a\":-01}", "{\"a\":+1}", "{\"a\":1.}", "{\"a\":.5}", "{\"a\":-}", "{\"a\":1e}", "{\"a\":1x}",
+                "{\"a\":1,}", "{,}", "{\"a\" 1}", "{\"a\":1 \"b\":2}", "{a:1}", "{'a':1}", "{\"a\":'x'}", "{\"a\":tru}",
+                "{\"a\":truex}", "{\"a\":nul}", "{\"a\":\"tab\there\"}", "{\"a\":\"bad \\x escape\"}", "{\"a\":\"\\u12G4\"}",
+                "{\"a\":\"\\u12\"}", "{\"a\":[1,]}", "{\"a\":[1 2]}", "{\"a\":{\"b\"}}", "{\"a\":1 /* c */}", "\f{\"a\":1}",
+                "{\"a\":1}}", "{\"a\":1}garbage", "\t{ \"a\" :\r\n-0.0E+5 , \"b\":[ ] ,\"c\":{ }}", "{\"a\":\"\\\"\\\\\\/\\b\\f\\n\\r\\t\"}",
+                "{\"\\u0061\":1,\"a\":2}", "{\"a\":[{\"b\":[\"]\",\"}\"]}],\"c\":3}", "{\"a\":\"x\"", "{\"a\":", "{", "{\"log\":{\"level\":1,}}",
+                "{\"deep\":" + "[".repeat(70) + "]".repeat(70) + "}", "{\"n\":" + "1".repeat(1200) + "}", "{\"" + "n".repeat(50_001) + "\":1}"));
         java.util.Random random = new java.util.Random(7);
         com.fasterxml.jackson.core.JsonFactory factory = new com.fasterxml.jackson.core.JsonFactory();
         String[] names = {"level", "msg", "ts", "log", "process", "thread", "error", "instant", "n", "x.y", "stack"};
@@ -161,15 +239,34 @@ class JsonLinesTest {
                 randomObject(g, random, names, 0);
             }
             lines.add(w.toString());
+            if (k % 4 == 0) lines.add(w.toString().substring(0, random.nextInt(w.toString().length()))); // cut short
+            if (k % 4 == 1) lines.add(w.toString().replace(",", " ,\t").replace(":", ": ")); // spaced (strings too)
         }
+        JsonBytes reader = JsonLines.bytesReader();
+        int unread = 0;
         for (String line : lines) {
             FlatJson streamed = JsonLines.flat(line);
             FlatJson tree = JsonLines.flatFromTree(line);
-            assertEquals(tree == null, streamed == null, line);
-            if (tree == null) continue;
-            assertEquals(described(tree.top), described(streamed.top), line);
-            assertEquals(new java.util.TreeMap<>(described(tree.nested)), new java.util.TreeMap<>(described(streamed.nested)), line);
+            assertSame(tree, streamed, line);
+            byte[] bytes = AsciiBytes.padded(line);
+            if (bytes == null) continue;
+            FlatJson fromBytes = reader.read(bytes, line.length());
+            if (fromBytes == JsonBytes.UNREAD) {
+                unread++;
+                continue;
+            }
+            if (fromBytes == FlatJson.NEEDS_TREE) fromBytes = JsonLines.flatFromTree(line);
+            assertSame(line.stripLeading().startsWith("{") ? streamed : null, fromBytes, line);
         }
+        assertEquals(3, unread, "only the deep nesting, the long number and the long name are left to the parser");
+    }
+
+    /** Both null, or both with the same fields. */
+    private static void assertSame(FlatJson expected, FlatJson actual, String line) {
+        assertEquals(expected == null, actual == null, line);
+        if (expected == null) return;
+        assertEquals(described(expected.top), described(actual.top), line);
+        assertEquals(new java.util.TreeMap<>(described(expected.nested)), new java.util.TreeMap<>(described(actual.nested)), line);
     }
 
     private static java.util.Map<String, String> described(java.util.Map<String, FlatJson.Value> values) {
