@@ -211,6 +211,29 @@ class LauncherLiveTest {
         assertEquals(both, archives(cache), "and both are kept");
     }
 
+    /** The {@code java} on the PATH switched to another Java (as update-alternatives does) is noticed as JAVA_HOME is. */
+    @Test
+    void aSwitchOfTheJavaOnThePathIsNoticed() throws Exception {
+        Path home = Jdks.atLeast(25).orElse(null);
+        Assumptions.assumeTrue(home != null, "no Java 25 or later under /usr/lib/jvm (or -Dddx.java25.home=...): one Java only");
+        Path bin = Files.createDirectories(dir.resolve("alternatives"));
+        Path java = bin.resolve("java");
+        Files.createSymbolicLink(java, Path.of(System.getProperty("java.home"), "bin", "java"));
+        Path jar = helloJar(dir.resolve("a/ddx.jar"));
+        Path cache = dir.resolve("cache");
+        assertEquals("hello one", launch(null, bin, jar, cache, "one").out().strip());
+        List<Path> first = archives(cache);
+        assertEquals(1, first.size(), first::toString);
+        Files.delete(java);
+        Files.createSymbolicLink(java, home.resolve("bin/java"));
+        assertEquals("hello two", launch(null, bin, jar, cache, "two").out().strip());
+        List<Path> both = archives(cache);
+        assertEquals(2, both.size(), "the other Java made an archive of its own: " + both);
+        Path theirs = both.stream().filter(a -> !first.contains(a)).findFirst().orElseThrow();
+        assertTrue(loadedFromArchive(home, jar, theirs), "and loads its classes from it");
+        Files.delete(java); // a link out of the test's directory, which JUnit warns of
+    }
+
     @Test
     void withNowhereToKeepAnArchiveItRunsWithoutOneAndSaysNothing() throws Exception {
         Path jar = helloJar(dir.resolve("a/ddx.jar"));
@@ -239,6 +262,11 @@ class LauncherLiveTest {
     }
 
     static Result launch(Path javaHome, Path jar, Path cache, String... args) throws IOException, InterruptedException {
+        return launch(javaHome, null, jar, cache, args);
+    }
+
+    /** The launcher with this JAVA_HOME (null: none), and {@code path} first on the PATH (null: the PATH as it is). */
+    static Result launch(Path javaHome, Path path, Path jar, Path cache, String... args) throws IOException, InterruptedException {
         Path launcher = Path.of(System.getProperty("ddx.project.dir", "."), "bin", "ddx");
         List<String> command = new java.util.ArrayList<>(List.of("sh", launcher.toString()));
         command.addAll(List.of(args));
@@ -246,7 +274,9 @@ class LauncherLiveTest {
         pb.environment().put("DDX_JAR", jar.toString());
         pb.environment().put("XDG_CACHE_HOME", cache.toString());
         pb.environment().remove("DDX_JAVA_OPTS");
-        pb.environment().put("JAVA_HOME", javaHome.toString());
+        if (javaHome != null) pb.environment().put("JAVA_HOME", javaHome.toString());
+        else pb.environment().remove("JAVA_HOME");
+        if (path != null) pb.environment().put("PATH", path + java.io.File.pathSeparator + System.getenv("PATH"));
         Path out = Files.createTempFile("launcher", ".out");
         Path err = Files.createTempFile("launcher", ".err");
         Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
