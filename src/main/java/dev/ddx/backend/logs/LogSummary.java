@@ -28,7 +28,8 @@ import java.util.Optional;
  * @param timeline     events per level per bucket, from {@code start}
  * @param templateCount how many templates were mined
  * @param topTemplates the most frequent templates (at most 20)
- * @param problems     templates logged at WARN, ERROR or FATAL, worst level then count first (at most 20)
+ * @param problems     templates logged at WARN, ERROR or FATAL (or, logged with no level, whose words say so:
+ *                     {@link TemplateStat#levelFrom}), worst level then count first (at most 20)
  * @param exceptions   exception groups, most frequent first (at most 20)
  * @param series       numeric series worth a look (at most 12)
  * @param bursts       templates whose rate jumped, by start time

@@ -101,7 +101,8 @@ public final class LogSummaryRenderer {
             b.append('\n');
         }
         for (TemplateStat t : s.problems()) {
-            b.append(t.level()).append(' ').append(t.count()).append("x ").append(t.id()).append(" \"").append(t.template())
+            b.append(t.level()).append(t.levelFrom().isEmpty() ? "" : " (no level logged; from the word \"" + t.levelFrom() + "\")")
+                    .append(' ').append(t.count()).append("x ").append(t.id()).append(" \"").append(t.template())
                     .append("\" first ").append(t.first()).append(" last ").append(t.last()).append('\n');
         }
         for (ExceptionGroup g : s.exceptions()) {
@@ -154,12 +155,20 @@ public final class LogSummaryRenderer {
     private static void problems(StringBuilder b, List<TemplateStat> problems) {
         if (problems.isEmpty()) return;
         b.append("## WARN and worse\n\n| id | level | count | first seen | last seen | first at | template |\n|---|---|---|---|---|---|---|\n");
+        boolean inferred = false;
         for (TemplateStat t : problems) {
-            b.append("| ").append(t.id()).append(" | ").append(t.level()).append(" | ").append(t.count()).append(" | ")
+            inferred |= !t.levelFrom().isEmpty();
+            b.append("| ").append(t.id()).append(" | ").append(level(t)).append(" | ").append(t.count()).append(" | ")
                     .append(when(t.firstSeen())).append(" | ").append(when(t.lastSeen())).append(" | ").append(t.first())
                     .append(" | `").append(cell(t.template())).append("` |\n");
         }
+        if (inferred) b.append("\n(the log gives these events no level: a level in *italics* is the one the quoted word of the template gives)\n");
         b.append('\n');
+    }
+
+    /** The level as logged, or in italics with the word it was taken from. */
+    private static String level(TemplateStat t) {
+        return t.levelFrom().isEmpty() ? t.level() : "*" + t.level() + "* (\"" + t.levelFrom() + "\")";
     }
 
     private static void exceptions(StringBuilder b, List<ExceptionGroup> groups) {

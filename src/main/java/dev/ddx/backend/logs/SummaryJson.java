@@ -128,6 +128,7 @@ final class SummaryJson {
         lines("first", t.first());
         lines("last", t.last());
         g.writeStringField("example", t.example());
+        g.writeStringField("levelFrom", t.levelFrom());
         g.writeEndObject();
     }
 

@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** {@code error-message}: templates logged at ERROR or FATAL, most frequent first (at most five). */
+/**
+ * {@code error-message}: templates logged at ERROR or FATAL, most frequent first (at most five); in a
+ * log that gives no levels, templates whose words say error (with less confidence, and the word named).
+ */
 public final class ErrorMessageDetector implements Detector<LogSummary> {
     @Override
     public String id() {
@@ -29,10 +32,11 @@ public final class ErrorMessageDetector implements Detector<LogSummary> {
             if (out.size() >= 5) break;
             if (!t.level().equals("ERROR") && !t.level().equals("FATAL")) continue;
             List<Evidence> ev = new ArrayList<>();
-            ev.add(Evidence.atLines(t.level() + " \"" + t.example() + "\" (template " + t.id() + ", " + t.count()
+            String level = t.levelFrom().isEmpty() ? t.level() : t.level() + " by the word \"" + t.levelFrom() + "\" (no level logged)";
+            ev.add(Evidence.atLines(level + " \"" + t.example() + "\" (template " + t.id() + ", " + t.count()
                     + (t.count() == 1 ? " time" : " times") + ")", "log", t.first()));
             if (t.count() > 1) ev.add(Evidence.atLines("last time: " + t.template(), "log", t.last()));
-            double confidence = t.level().equals("FATAL") ? 0.95 : 0.9;
+            double confidence = (t.level().equals("FATAL") ? 0.95 : 0.9) - (t.levelFrom().isEmpty() ? 0 : 0.3);
             out.add(new Finding("error-message", "Error logged " + t.count() + "x: " + t.template(), confidence, ev));
         }
         return out;

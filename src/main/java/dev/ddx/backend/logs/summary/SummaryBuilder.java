@@ -226,6 +226,7 @@ public final class SummaryBuilder {
             TemplateStat whole = TemplateStats.merge(t, shapes);
             all.add(whole);
             if (Levels.isProblem(whole.level())) atWorst.add(TemplateStats.atWorst(whole, shapes));
+            else if (whole.level().isEmpty()) LevelWords.of(whole.template()).ifPresent(w -> atWorst.add(whole.at(w.level(), w.word())));
         });
         all.sort(Comparator.comparingLong(TemplateStat::count).reversed().thenComparing(TemplateStat::id, TemplateStats.ID_ORDER));
         List<TemplateStat> problems = atWorst.stream()

@@ -19,11 +19,18 @@ import java.util.Optional;
  * @param first     where the first event is
  * @param last      where the last event is
  * @param example   the first event's message (first line)
+ * @param levelFrom when the log gave its events no level, the word of the template that {@code level}
+ *                  was taken from ({@code failed}); else empty
  */
 public record TemplateStat(String id, String template, String level, long count, Map<String, Long> levels,
                            Optional<Instant> firstSeen, Optional<Instant> lastSeen, LineRange first, LineRange last,
-                           String example) {
+                           String example, String levelFrom) {
     public TemplateStat {
         levels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(levels));
+    }
+
+    /** This template at the level its word gives it. */
+    TemplateStat at(String inferred, String word) {
+        return new TemplateStat(id, template, inferred, count, levels, firstSeen, lastSeen, first, last, example, word);
     }
 }

@@ -72,7 +72,7 @@ final class TemplateStats {
             if (o.lastSeen != null && (lastSeen == null || o.lastSeen.isAfter(lastSeen))) lastSeen = o.lastSeen;
         }
         return new TemplateStat(id, template, level, count, levels, Optional.ofNullable(firstSeen), Optional.ofNullable(lastSeen),
-                head.first, tail.last(), head.example);
+                head.first, tail.last(), head.example, "");
     }
 
     /**
