@@ -20,7 +20,7 @@ final class SeriesFinder {
 
     static List<NumericSeries> find(Map<Template, List<Map.Entry<Shape, ShapeStats>>> byTemplate) {
         List<NumericSeries> out = new ArrayList<>();
-        byTemplate.forEach((t, shapes) -> out.addAll(forTemplate(t, shapes)));
+        byTemplate.forEach((t, shapes) -> forTemplate(t, shapes).stream().filter(s -> !identifier(s.label())).forEach(out::add));
         out.sort(Comparator.comparingInt((NumericSeries s) -> s.kind() == NumericSeries.Kind.OTHER ? 1 : 0)
                 .thenComparing(Comparator.comparingLong(NumericSeries::count).reversed())
                 .thenComparing(NumericSeries::name));
@@ -53,6 +53,16 @@ final class SeriesFinder {
             if (s != null) out.add(s);
         });
         return out;
+    }
+
+    /** Names of numbers that tell things apart rather than measure them: no series of the summary ({@code logs plot} draws them if asked). */
+    private static final java.util.Set<String> IDENTIFIERS = java.util.Set.of("port", "pid", "ppid", "tid", "uid", "euid", "gid",
+            "egid", "id", "uuid", "guid", "sid");
+
+    /** Whether a series' label ends with the name of an identifier ({@code port}, {@code rhost port}, {@code pid}). */
+    static boolean identifier(String label) {
+        String[] words = words(label).split(" ");
+        return IDENTIFIERS.contains(words[words.length - 1]);
     }
 
     private static List<Integer> maskedPositions(Shape s) {
@@ -129,7 +139,7 @@ final class SeriesFinder {
         if (l.matches(".*\\b(memory|heap|rss|mem|used bytes|free memory|heap used)\\b.*") || unit.matches("[kmg]i?b"))
             return NumericSeries.Kind.MEMORY;
         if (l.matches(".*\\b(handles?|fds?|descriptors?|open files|sockets?)\\b.*")) return NumericSeries.Kind.HANDLES;
-        if (unit.matches("ms|s|us|ns|sec|min") || l.matches(".*\\b(took|time|elapsed|latency|duration|delay)\\b.*"))
+        if (unit.matches("ms|s|us|ns|sec|secs|seconds|min|minutes") || l.matches(".*\\b(took|time|elapsed|latency|duration|delay)\\b.*"))
             return NumericSeries.Kind.DURATION;
         if (l.matches(".*\\b(queue|pending|backlog|pool|waiting|active|threads|connections)\\b.*"))
             return NumericSeries.Kind.QUEUE;

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Which parameters of a template the summary shows as numbers over time. */
@@ -69,6 +70,21 @@ class SeriesFinderTest {
         assertEquals(NumericSeries.Kind.HANDLES, SeriesFinder.kind("open_fds", ""));
         assertEquals(NumericSeries.Kind.QUEUE, SeriesFinder.kind("pool.active", ""));
         assertEquals(NumericSeries.Kind.OTHER, SeriesFinder.kind("status", ""));
+        assertEquals(NumericSeries.Kind.DURATION, SeriesFinder.kind("renew lease for", "seconds"), "a unit written out");
+    }
+
+    /** Ports, process and user ids tell things apart and measure nothing: no series of the summary, though the numbers change. */
+    @Test
+    void identifiersAreNoSeries() throws Exception {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            b.append(String.format("2024-03-01 10:00:%02d,000 INFO [main] app.Net: accepted from 10.0.0.%d port %d pid=%d in %d ms%n",
+                    i, i, 40000 + 37 * i, 300 + i, i % 7 + 1));
+        }
+        LogSummary s = summary(b.toString());
+        assertEquals(List.of("in"), s.series().stream().map(NumericSeries::label).toList());
+        assertTrue(SeriesFinder.identifier("rhost port") && SeriesFinder.identifier("pid") && SeriesFinder.identifier("threadId"));
+        assertFalse(SeriesFinder.identifier("pending") || SeriesFinder.identifier("heap used"));
     }
 
     private LogSummary summary(String text) throws Exception {
