@@ -99,6 +99,15 @@ class LogsCommandTest {
         assertTrue(r.out().contains(log + ":2-6"), r.out());
     }
 
+    /** A log without times: its levels are counted with no line over time, and nothing says how long a mark is. */
+    @Test
+    void summarizeOfALogWithoutTimesShowsNoTimeline() throws IOException {
+        Path log = Files.writeString(dir.resolve("plain.log"), "Preparing to unpack a.deb ...\nSetting up a (1.0) ...\n");
+        Run r = ddx("logs", "summarize", log.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("no timestamps\n\n## Levels\n\n```\nNONE           2  \n```\n\n## Most frequent"), r.out());
+    }
+
     @Test
     void summarizeAsJsonHasSummaryAndFindings() throws IOException {
         Path log = Files.writeString(dir.resolve("app.log"), LOG);

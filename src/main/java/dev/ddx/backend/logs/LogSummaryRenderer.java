@@ -148,7 +148,12 @@ public final class LogSummaryRenderer {
             }
             b.append(String.format("%-6s %9d  %s%n", name, s.levels().get(level), Sparkline.of(counts, 60)));
         }
-        b.append("```\n(one mark per ").append(human(Duration.ofMillis(width * Math.max(1, (s.timeline().size() + 59) / 60))))
+        b.append("```\n");
+        if (s.timeline().isEmpty()) { // no event had a time: there is no line over time to explain
+            b.append('\n');
+            return;
+        }
+        b.append("(one mark per ").append(human(Duration.ofMillis(width * Math.max(1, (s.timeline().size() + 59) / 60))))
                 .append(")\n\n");
     }
 
