@@ -48,16 +48,19 @@ public final class EventReader implements Closeable {
     private boolean beyond;
     /** A structured log ({@link HeaderSpec#isJson()}): each line that is a JSON object is read by {@link JsonLines}. */
     private boolean json;
+    /** A web server's access log ({@link HeaderSpec#isAccess()}): each line of that shape is read by {@link AccessLines}. */
+    private boolean access;
+    private AccessLines accessLines;
     /** What each line is wrapped in (a container runtime's log): taken out before it is read. */
     private Envelope envelope = Envelope.NONE;
-    /** Whether lines are made into others before they are read: {@link #json} or an {@link #envelope}. */
+    /** Whether lines are made into others before they are read: {@link #json}, {@link #access} or an {@link #envelope}. */
     private boolean converted;
     /** Where the input line the line being taken was made from starts (its first part's, when it was in parts). */
     private long convertedStart;
     /** The lines after the first that the JSON object read last made (its stack trace), read before the next line. */
     private final ArrayDeque<RawLine> jsonMore = new ArrayDeque<>();
-    /** Whether the line being taken was a JSON object: it starts an event whatever its message says. */
-    private boolean jsonObject;
+    /** Whether the line being taken was a record (a JSON object, an access-log line): it starts an event whatever its message says. */
+    private boolean record;
     /** Whether the line being taken is one a JSON object made after its first: no line of the input. */
     private boolean jsonMoreLine;
     /** Whether the input's lines are JSON objects (a structured log's, or Docker's records), read from their bytes where they can be. */
@@ -179,7 +182,7 @@ public final class EventReader implements Closeable {
      */
     private RawLine nextConverted() throws IOException {
         scratchAscii = false;
-        jsonObject = false;
+        record = false;
         jsonMoreLine = !jsonMore.isEmpty();
         if (jsonMoreLine) return jsonMore.poll();
         boolean fresh = lookahead.isEmpty();
@@ -190,9 +193,9 @@ public final class EventReader implements Closeable {
             line = opened(line, raw);
             raw = null;
         }
-        List<RawLine> made = line == null || !json ? null : JsonLines.convert(line, raw, jsonReader, times);
+        List<RawLine> made = line == null ? null : json ? JsonLines.convert(line, raw, jsonReader, times) : access ? accessLine(line) : null;
         if (made != null) {
-            jsonObject = true;
+            record = true;
             jsonMore.addAll(made.subList(1, made.size()));
             line = made.get(0);
         }
@@ -206,6 +209,12 @@ public final class EventReader implements Closeable {
 
     private RawLine nextRaw() throws IOException {
         return lookahead.isEmpty() ? lines.next() : lookahead.poll();
+    }
+
+    private List<RawLine> accessLine(RawLine line) {
+        if (accessLines == null) accessLines = new AccessLines(times);
+        RawLine made = accessLines.convert(line);
+        return made == null ? null : List.of(made);
     }
 
     /** The bytes of the line the input gave last when it is ASCII, for the JSON objects' reader; else null. */
@@ -269,7 +278,8 @@ public final class EventReader implements Closeable {
         contentOnly = parser.spec().contentOnly();
         json = parser.spec().isJson();
         envelope = parser.spec().envelope();
-        converted = json || envelope != Envelope.NONE;
+        access = parser.spec().isAccess();
+        converted = json || access || envelope != Envelope.NONE;
         objects = json || envelope == Envelope.DOCKER;
         scratch = parser.newBounds();
     }
@@ -285,13 +295,15 @@ public final class EventReader implements Closeable {
                 inner.add(in == null ? s : in.text());
             }
         }
-        return (JsonLines.looksLike(inner) ? HeaderSpec.json() : HeaderDetector.detect(inner)).in(e);
+        HeaderSpec spec = JsonLines.looksLike(inner) ? HeaderSpec.json()
+                : AccessLines.looksLike(inner) ? HeaderSpec.access() : HeaderDetector.detect(inner);
+        return spec.in(e);
     }
 
     /** Folds the line into the pending event, or starts a new one with it and returns the one it ends. */
     private EventView accept(RawLine line, EventView free) {
         String text = line.text();
-        boolean header = (jsonObject || !(contentOnly && pending != null && ContinuationParser.continues(text)))
+        boolean header = (record || !(contentOnly && pending != null && ContinuationParser.continues(text)))
                 && parser.scan(text, scratchAscii ? scratchBytes : null, scratch);
         if (!header && pending != null && pending.lineCount() < MAX_FOLD && (contentOnly || !startsWithTime(text))) {
             pending.fold(line);
@@ -315,7 +327,7 @@ public final class EventReader implements Closeable {
 
     /** Whether the line begins an event rather than continuing the one before (as {@link #accept} decides). */
     private boolean startsEvent(String text) {
-        if (contentOnly) return jsonObject || !ContinuationParser.continues(text);
+        if (contentOnly) return record || !ContinuationParser.continues(text);
         return parser.scan(text, scratch) || startsWithTime(text);
     }
 

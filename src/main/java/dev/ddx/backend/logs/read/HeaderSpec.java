@@ -27,27 +27,30 @@ public final class HeaderSpec {
     /** What each line is wrapped in (its header is then the header of the line inside). */
     private final Envelope envelope;
     private final boolean json;
+    private final boolean access;
 
     HeaderSpec(String text, Pattern pattern, List<Role> roles) {
         this(text, pattern, roles, null);
     }
 
     HeaderSpec(String text, Pattern pattern, List<Role> roles, HeaderScanner scanner) {
-        this(text, pattern, roles, scanner, Envelope.NONE, false);
+        this(text, pattern, roles, scanner, Envelope.NONE, false, false);
     }
 
-    private HeaderSpec(String text, Pattern pattern, List<Role> roles, HeaderScanner scanner, Envelope envelope, boolean json) {
+    private HeaderSpec(String text, Pattern pattern, List<Role> roles, HeaderScanner scanner, Envelope envelope, boolean json,
+                       boolean access) {
         this.text = text;
         this.pattern = pattern;
         this.roles = List.copyOf(roles);
         this.scanner = scanner != null && scanner.groups() == roles.size() ? scanner : null;
         this.envelope = envelope;
         this.json = json;
+        this.access = access;
     }
 
     /** This header, of lines wrapped in {@code e} (a container runtime's). */
     public HeaderSpec in(Envelope e) {
-        return new HeaderSpec(text, pattern, roles, scanner, e, json);
+        return new HeaderSpec(text, pattern, roles, scanner, e, json, access);
     }
 
     /** What each line is wrapped in: {@link Envelope#NONE} but for a container runtime's log. */
@@ -91,12 +94,28 @@ public final class HeaderSpec {
      * (see {@link JsonLines}), and what is left is content. Asked for as {@code --header json}.
      */
     public static HeaderSpec json() {
-        return new HeaderSpec(JSON, Pattern.compile("(.*)", Pattern.DOTALL), List.of(Role.CONTENT), null, Envelope.NONE, true);
+        return new HeaderSpec(JSON, Pattern.compile("(.*)", Pattern.DOTALL), List.of(Role.CONTENT), null, Envelope.NONE, true, false);
     }
 
     /** Whether lines are JSON objects ({@link #json()}). */
     public boolean isJson() {
         return json;
+    }
+
+    /** What {@link #access()} is called, and how a user asks for it. */
+    public static final String ACCESS = "access";
+
+    /**
+     * The spec of a web server's access log (Common or Combined Log Format): each line's time, status
+     * and request are read by {@link AccessLines}. Asked for as {@code --header access}.
+     */
+    public static HeaderSpec access() {
+        return new HeaderSpec(ACCESS, Pattern.compile("(.*)", Pattern.DOTALL), List.of(Role.CONTENT), null, Envelope.NONE, false, true);
+    }
+
+    /** Whether lines are access-log lines ({@link #access()}). */
+    public boolean isAccess() {
+        return access;
     }
 
     /**
@@ -106,6 +125,7 @@ public final class HeaderSpec {
      */
     public static HeaderSpec parse(String spec) {
         if (spec.strip().equalsIgnoreCase(JSON)) return json();
+        if (spec.strip().equalsIgnoreCase(ACCESS)) return access();
         StringBuilder regex = new StringBuilder("^");
         List<Role> roles = new ArrayList<>();
         java.util.Set<Integer> optionalCloses = new java.util.HashSet<>();

@@ -143,7 +143,7 @@ final class SeriesFinder {
             return NumericSeries.Kind.DURATION;
         if (l.matches(".*\\b(queue|pending|backlog|pool|waiting|active|threads|connections)\\b.*"))
             return NumericSeries.Kind.QUEUE;
-        if (l.matches(".*\\b(size|length|bytes|len)\\b.*") || unit.equals("b")) return NumericSeries.Kind.SIZE;
+        if (l.matches(".*\\b(size|length|bytes|len)\\b.*") || unit.equals("b") || unit.equals("bytes")) return NumericSeries.Kind.SIZE;
         if (l.matches(".*\\b(count|total|number|records|items|entries)\\b.*")) return NumericSeries.Kind.COUNT;
         return NumericSeries.Kind.OTHER;
     }

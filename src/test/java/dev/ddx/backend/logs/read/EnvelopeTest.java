@@ -75,7 +75,7 @@ class EnvelopeTest {
         assertTrue(Envelope.NONE.open("anything", new TimestampParser(2024)) == null);
     }
 
-    private static String spec(String log) throws IOException {
+    static String spec(String log) throws IOException {
         dev.ddx.backend.logs.source.StdinSource src = new dev.ddx.backend.logs.source.StdinSource(
                 new java.io.ByteArrayInputStream(log.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         try (EventReader r = new EventReader("x.log", src.open(), Optional.empty(), new TimestampParser(2024))) {
