@@ -13,6 +13,10 @@ public final class Levels {
             Map.entry("WARN", "WARN"), Map.entry("WARNING", "WARN"),
             Map.entry("INFO", "INFO"), Map.entry("NOTICE", "INFO"), Map.entry("CONFIG", "INFO"),
             Map.entry("INFORMATION", "INFO"),
+            // PostgreSQL's LOG and DEBUG1 to DEBUG5, MySQL's [Note] and [System]
+            Map.entry("LOG", "INFO"), Map.entry("NOTE", "INFO"), Map.entry("SYSTEM", "INFO"),
+            Map.entry("DEBUG1", "DEBUG"), Map.entry("DEBUG2", "DEBUG"), Map.entry("DEBUG3", "DEBUG"), Map.entry("DEBUG4", "DEBUG"),
+            Map.entry("DEBUG5", "DEBUG"),
             Map.entry("DEBUG", "DEBUG"), Map.entry("FINE", "DEBUG"),
             Map.entry("TRACE", "TRACE"), Map.entry("FINER", "TRACE"), Map.entry("FINEST", "TRACE"),
             Map.entry("VERBOSE", "TRACE"),

@@ -186,6 +186,28 @@ class EventReaderTest {
         assertEquals(Optional.of(java.time.Instant.parse("2024-03-17T16:13:38.819Z")), events.get(1).time());
     }
 
+    /** PostgreSQL's {@code LOG:} and MySQL's {@code [Note]} and {@code [System]} are levels, so their errors and warnings are too. */
+    @Test
+    void theLevelsOfPostgresAndMysqlAreRead() throws IOException {
+        String pg = """
+                2024-03-01 10:00:00.101 UTC [1234] LOG:  checkpoint starting: time
+                2024-03-01 10:00:01.202 UTC [1240] ERROR:  relation "orders" does not exist at character 15
+                2024-03-01 10:00:02.303 UTC [1234] LOG:  checkpoint complete: wrote 12 buffers
+                2024-03-01 10:00:03.404 UTC [1241] WARNING:  there is no transaction in progress
+                """;
+        assertEquals("<Timestamp> <Field1> [<Thread>] <Level>: <Content>", spec(pg));
+        List<LogEvent> events = read(pg, Optional.empty());
+        assertEquals(List.of("INFO", "ERROR", "INFO", "WARN"), events.stream().map(LogEvent::level).toList());
+        assertEquals("relation \"orders\" does not exist at character 15", events.get(1).message());
+        String mysql = """
+                2024-03-01T10:00:00.123456Z 0 [System] [MY-010116] [Server] /usr/sbin/mysqld (mysqld 8.0.36) starting as process 1
+                2024-03-01T10:00:01.123456Z 0 [Note] [MY-010747] [Server] Plugin 'FEDERATED' is disabled.
+                2024-03-01T10:00:02.123456Z 8 [Warning] [MY-010055] [Server] IP address '10.0.0.9' could not be resolved
+                2024-03-01T10:00:03.123456Z 0 [ERROR] [MY-010119] [Server] Aborting
+                """;
+        assertEquals(List.of("INFO", "INFO", "WARN", "ERROR"), read(mysql, Optional.empty()).stream().map(LogEvent::level).toList());
+    }
+
     /** A letter that names a level elsewhere ("I", "E") is a word of the message where no tag follows it. */
     @Test
     void aCapitalLetterInAMessageIsNoLevel() throws IOException {
