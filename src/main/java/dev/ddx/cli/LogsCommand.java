@@ -186,7 +186,8 @@ public final class LogsCommand implements Callable<Integer> {
 
         @Option(names = "--header", paramLabel = "SPEC",
                 description = "Header of every line in logpai notation, e.g. \"<Date> <Time> <Level> <Component>: <Content>\", "
-                        + "or json (a JSON object per line), or access (a web server's access log); detected per file when absent.")
+                        + "or json (a JSON object per line), logfmt (key=value pairs per line) or access (a web server's access log); "
+                        + "detected per file when absent.")
         String header;
 
         @Mixin

@@ -48,12 +48,12 @@ public final class EventReader implements Closeable {
     private boolean beyond;
     /** A structured log ({@link HeaderSpec#isJson()}): each line that is a JSON object is read by {@link JsonLines}. */
     private boolean json;
-    /** A web server's access log ({@link HeaderSpec#isAccess()}): each line of that shape is read by {@link AccessLines}. */
-    private boolean access;
+    /** How each line is read: by its header, or as a record (a JSON object, logfmt's pairs, an access-log line). */
+    private HeaderSpec.Records records = HeaderSpec.Records.TEXT;
     private AccessLines accessLines;
     /** What each line is wrapped in (a container runtime's log): taken out before it is read. */
     private Envelope envelope = Envelope.NONE;
-    /** Whether lines are made into others before they are read: {@link #json}, {@link #access} or an {@link #envelope}. */
+    /** Whether lines are made into others before they are read: {@link #records} or an {@link #envelope}. */
     private boolean converted;
     /** Where the input line the line being taken was made from starts (its first part's, when it was in parts). */
     private long convertedStart;
@@ -193,7 +193,12 @@ public final class EventReader implements Closeable {
             line = opened(line, raw);
             raw = null;
         }
-        List<RawLine> made = line == null ? null : json ? JsonLines.convert(line, raw, jsonReader, times) : access ? accessLine(line) : null;
+        List<RawLine> made = line == null ? null : switch (records) {
+            case JSON -> JsonLines.convert(line, raw, jsonReader, times);
+            case LOGFMT -> logfmtLine(line);
+            case ACCESS -> accessLine(line);
+            case TEXT -> null;
+        };
         if (made != null) {
             record = true;
             jsonMore.addAll(made.subList(1, made.size()));
@@ -209,6 +214,11 @@ public final class EventReader implements Closeable {
 
     private RawLine nextRaw() throws IOException {
         return lookahead.isEmpty() ? lines.next() : lookahead.poll();
+    }
+
+    private List<RawLine> logfmtLine(RawLine line) {
+        FlatJson pairs = LogfmtLines.record(line.text());
+        return pairs == null ? null : JsonLines.convert(line, pairs, times);
     }
 
     private List<RawLine> accessLine(RawLine line) {
@@ -278,8 +288,8 @@ public final class EventReader implements Closeable {
         contentOnly = parser.spec().contentOnly();
         json = parser.spec().isJson();
         envelope = parser.spec().envelope();
-        access = parser.spec().isAccess();
-        converted = json || access || envelope != Envelope.NONE;
+        records = parser.spec().records();
+        converted = records != HeaderSpec.Records.TEXT || envelope != Envelope.NONE;
         objects = json || envelope == Envelope.DOCKER;
         scratch = parser.newBounds();
     }
@@ -295,7 +305,7 @@ public final class EventReader implements Closeable {
                 inner.add(in == null ? s : in.text());
             }
         }
-        HeaderSpec spec = JsonLines.looksLike(inner) ? HeaderSpec.json()
+        HeaderSpec spec = JsonLines.looksLike(inner) ? HeaderSpec.json() : LogfmtLines.looksLike(inner) ? HeaderSpec.logfmt()
                 : AccessLines.looksLike(inner) ? HeaderSpec.access() : HeaderDetector.detect(inner);
         return spec.in(e);
     }

@@ -26,31 +26,31 @@ public final class HeaderSpec {
     private final HeaderScanner scanner;
     /** What each line is wrapped in (its header is then the header of the line inside). */
     private final Envelope envelope;
-    private final boolean json;
-    private final boolean access;
+    /** How each line is read: by this header (TEXT), or as a record of a kind with a reader of its own. */
+    enum Records { TEXT, JSON, LOGFMT, ACCESS }
+
+    private final Records records;
 
     HeaderSpec(String text, Pattern pattern, List<Role> roles) {
         this(text, pattern, roles, null);
     }
 
     HeaderSpec(String text, Pattern pattern, List<Role> roles, HeaderScanner scanner) {
-        this(text, pattern, roles, scanner, Envelope.NONE, false, false);
+        this(text, pattern, roles, scanner, Envelope.NONE, Records.TEXT);
     }
 
-    private HeaderSpec(String text, Pattern pattern, List<Role> roles, HeaderScanner scanner, Envelope envelope, boolean json,
-                       boolean access) {
+    private HeaderSpec(String text, Pattern pattern, List<Role> roles, HeaderScanner scanner, Envelope envelope, Records records) {
         this.text = text;
         this.pattern = pattern;
         this.roles = List.copyOf(roles);
         this.scanner = scanner != null && scanner.groups() == roles.size() ? scanner : null;
         this.envelope = envelope;
-        this.json = json;
-        this.access = access;
+        this.records = records;
     }
 
     /** This header, of lines wrapped in {@code e} (a container runtime's). */
     public HeaderSpec in(Envelope e) {
-        return new HeaderSpec(text, pattern, roles, scanner, e, json, access);
+        return new HeaderSpec(text, pattern, roles, scanner, e, records);
     }
 
     /** What each line is wrapped in: {@link Envelope#NONE} but for a container runtime's log. */
@@ -88,34 +88,44 @@ public final class HeaderSpec {
 
     /** What {@link #json()} is called, and how a user asks for it. */
     public static final String JSON = "json";
+    /** What {@link #logfmt()} is called, and how a user asks for it. */
+    public static final String LOGFMT = "logfmt";
+    /** What {@link #access()} is called, and how a user asks for it. */
+    public static final String ACCESS = "access";
 
     /**
      * The spec of a structured log, one JSON object per line: each line's fields are found by name
      * (see {@link JsonLines}), and what is left is content. Asked for as {@code --header json}.
      */
     public static HeaderSpec json() {
-        return new HeaderSpec(JSON, Pattern.compile("(.*)", Pattern.DOTALL), List.of(Role.CONTENT), null, Envelope.NONE, true, false);
+        return records(JSON, Records.JSON);
     }
 
-    /** Whether lines are JSON objects ({@link #json()}). */
-    public boolean isJson() {
-        return json;
+    /** The spec of a log in logfmt, {@code key=value} pairs per line, read as JSON objects are (see {@link LogfmtLines}). */
+    public static HeaderSpec logfmt() {
+        return records(LOGFMT, Records.LOGFMT);
     }
-
-    /** What {@link #access()} is called, and how a user asks for it. */
-    public static final String ACCESS = "access";
 
     /**
      * The spec of a web server's access log (Common or Combined Log Format): each line's time, status
      * and request are read by {@link AccessLines}. Asked for as {@code --header access}.
      */
     public static HeaderSpec access() {
-        return new HeaderSpec(ACCESS, Pattern.compile("(.*)", Pattern.DOTALL), List.of(Role.CONTENT), null, Envelope.NONE, false, true);
+        return records(ACCESS, Records.ACCESS);
     }
 
-    /** Whether lines are access-log lines ({@link #access()}). */
-    public boolean isAccess() {
-        return access;
+    private static HeaderSpec records(String name, Records records) {
+        return new HeaderSpec(name, Pattern.compile("(.*)", Pattern.DOTALL), List.of(Role.CONTENT), null, Envelope.NONE, records);
+    }
+
+    /** How each line is read. */
+    Records records() {
+        return records;
+    }
+
+    /** Whether lines are JSON objects ({@link #json()}). */
+    public boolean isJson() {
+        return records == Records.JSON;
     }
 
     /**
@@ -125,6 +135,7 @@ public final class HeaderSpec {
      */
     public static HeaderSpec parse(String spec) {
         if (spec.strip().equalsIgnoreCase(JSON)) return json();
+        if (spec.strip().equalsIgnoreCase(LOGFMT)) return logfmt();
         if (spec.strip().equalsIgnoreCase(ACCESS)) return access();
         StringBuilder regex = new StringBuilder("^");
         List<Role> roles = new ArrayList<>();

@@ -112,7 +112,11 @@ final class JsonLines {
     static List<RawLine> convert(RawLine line, byte[] bytes, JsonBytes reader, TimestampParser times) {
         String text = line.text();
         FlatJson o = text.stripLeading().startsWith("{") ? flat(text, bytes, reader) : null;
-        if (o == null) return null;
+        return o == null ? null : convert(line, o, times);
+    }
+
+    /** The lines a text log would have had for the record {@code o} read from this line (a JSON object's fields, or logfmt's pairs). */
+    static List<RawLine> convert(RawLine line, FlatJson o, TimestampParser times) {
         FlatJson.Value[] found = new FlatJson.Value[ROLES.size()];
         String[] used = new String[ROLES.size()];
         fields(o, found, used);

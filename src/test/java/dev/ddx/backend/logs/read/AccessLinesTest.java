@@ -54,7 +54,7 @@ class AccessLinesTest {
 
     @Test
     void anAccessLogIsAskedForByNameOrFoundByMostOfItsLines() {
-        assertTrue(HeaderSpec.parse("access").isAccess());
+        assertEquals(HeaderSpec.Records.ACCESS, HeaderSpec.parse("access").records());
         assertEquals("access", HeaderSpec.parse(" ACCESS ").text());
         assertTrue(AccessLines.looksLike(List.of(LOG.split("\n"))));
         assertTrue(!AccessLines.looksLike(List.of("[Sun Dec 04 04:47:44 2005] [error] mod_jk child workerEnv in error state 6",
