@@ -62,13 +62,15 @@ public final class HeaderDetector {
      * The kinds of header part. {@code GLOG} is glog's and klog's level letter and time written as one
      * token ({@code I0624 14:36:53.123456}), {@code GLOG_SOURCE} their {@code file.go:42]}.
      * {@code PROGRAM} is a program's name before the time ({@code update-alternatives 2025-06-24
-     * 14:36:53: …}); a TIME with the literal {@code ":"} has a colon just after it.
+     * 14:36:53: …}); a TIME with the literal {@code ":"} has a colon just after it. {@code RUBY} is the
+     * whole header of Ruby's Logger (Rails'): {@code I, [2024-03-01T10:00:00.123456 #1234]  INFO -- app: }.
      */
-    enum Kind { TIME, LEVEL, THREAD, NUMBER, WORD, SEPARATOR, COMPONENT, DASH_COMPONENT, GLOG, GLOG_SOURCE, PROGRAM }
+    enum Kind { TIME, LEVEL, THREAD, NUMBER, WORD, SEPARATOR, COMPONENT, DASH_COMPONENT, GLOG, GLOG_SOURCE, PROGRAM, RUBY }
 
     static List<Element> signature(String line) {
         List<Element> glog = glog(line);
         if (glog != null) return glog;
+        if (RUBY_HEADER.matcher(line).lookingAt()) return List.of(new Element(Kind.RUBY, TimestampParser.Shape.ISO_T, false, null));
         List<Element> out = new ArrayList<>();
         int at = leadingTime(line, out);
         List<int[]> toks = tokens(line, at);
@@ -120,6 +122,13 @@ public final class HeaderDetector {
         return List.of(new Element(Kind.GLOG, TimestampParser.Shape.MONTH_DAY, false, null),
                 new Element(Kind.NUMBER, null, false, null), new Element(Kind.GLOG_SOURCE, null, false, null));
     }
+
+    /**
+     * Ruby's Logger: the level's letter, the time and process id in brackets, the level, then
+     * {@code --}, the program's name (often none) and a colon.
+     */
+    private static final String RUBY = "[DIWEFAU], \\[(\\d{4}-\\d{2}-\\d{2}T[\\d:.]+) #(\\d+)\\]\\s+([A-Za-z]+) -- (\\S*?):";
+    private static final Pattern RUBY_HEADER = Pattern.compile(RUBY + " ");
 
     /** glog's level letters, and its {@code file.go:42]}: the source (a group in the header's expression) and its bracket. */
     private static final String GLOG_LEVELS = "IWEF";
@@ -342,6 +351,11 @@ public final class HeaderDetector {
                     roles.add(HeaderSpec.Role.LEVEL);
                     roles.add(HeaderSpec.Role.TIME);
                     shown.append("<Level><Timestamp>");
+                }
+                case RUBY -> {
+                    regex.append(RUBY);
+                    roles.addAll(List.of(HeaderSpec.Role.TIME, HeaderSpec.Role.PID, HeaderSpec.Role.LEVEL, HeaderSpec.Role.COMPONENT));
+                    shown.append("<Letter>, [<Timestamp> #<Pid>] <Level> -- <Component>:");
                 }
                 case GLOG_SOURCE -> {
                     regex.append(GLOG_FILE_LINE);

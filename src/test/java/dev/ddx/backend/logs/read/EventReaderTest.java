@@ -208,6 +208,26 @@ class EventReaderTest {
         assertEquals(List.of("INFO", "INFO", "WARN", "ERROR"), read(mysql, Optional.empty()).stream().map(LogEvent::level).toList());
     }
 
+    /** Ruby's Logger (Rails'): the time and process id in brackets, the level, the program's name before the colon. */
+    @Test
+    void aRubyLoggerHeaderIsReadWithItsTime() throws IOException {
+        String log = """
+                I, [2024-03-01T10:00:00.123456 #4312]  INFO -- : Started GET "/orders/7" for 10.0.0.7
+                E, [2024-03-01T10:00:00.223456 #4312] ERROR -- app: NoMethodError (undefined method `total' for nil):
+                app/models/order.rb:12:in `total'
+                W, [2024-03-01T10:00:01.000001 #4313]  WARN -- : Completed 500 Internal Server Error in 12ms
+                """;
+        assertEquals("<Letter>, [<Timestamp> #<Pid>] <Level> -- <Component>: <Content>", spec(log));
+        List<LogEvent> events = read(log, Optional.empty());
+        assertEquals(List.of("INFO", "ERROR", "WARN"), events.stream().map(LogEvent::level).toList());
+        assertEquals(Optional.of(java.time.Instant.parse("2024-03-01T10:00:00.223456Z")), events.get(1).time());
+        assertEquals(List.of("4312", "app", 3), List.of(events.get(1).thread(), events.get(1).component(), events.get(1).lastLine()),
+                "the backtrace folds into its event");
+        assertEquals(spec(log), HeaderSpec.parse(spec(log)).text(), "the spec shown can be given back");
+        assertEquals(List.of("INFO", "ERROR", "WARN"), read(log, Optional.of(HeaderSpec.parse(spec(log)))).stream()
+                .map(LogEvent::level).toList());
+    }
+
     /** A letter that names a level elsewhere ("I", "E") is a word of the message where no tag follows it. */
     @Test
     void aCapitalLetterInAMessageIsNoLevel() throws IOException {
