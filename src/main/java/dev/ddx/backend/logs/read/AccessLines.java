@@ -42,16 +42,9 @@ final class AccessLines {
         this.times = times;
     }
 
-    /** Whether most of the sample's lines (blank ones aside) are access-log lines. */
+    /** Whether most of the sample's lines (blank and indented ones aside) are access-log lines. */
     static boolean looksLike(List<String> sample) {
-        int lines = 0;
-        int matched = 0;
-        for (String s : sample) {
-            if (s.isBlank()) continue;
-            lines++;
-            if (Fields.of(s) != null) matched++;
-        }
-        return lines > 0 && matched * 2 > lines;
+        return Samples.most(sample, s -> Fields.of(s) != null);
     }
 
     /** The line a text log would have had for this one, or null when it is no access-log line. */

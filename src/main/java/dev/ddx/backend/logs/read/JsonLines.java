@@ -75,14 +75,7 @@ final class JsonLines {
 
     /** Whether most of the sample's lines are JSON objects (indented lines, the rest of a trace, aside): the file is a structured log. */
     static boolean looksLike(List<String> sample) {
-        int lines = 0;
-        int objects = 0;
-        for (String s : sample) {
-            if (s.isBlank() || Character.isWhitespace(s.charAt(0))) continue;
-            lines++;
-            if (s.startsWith("{") && object(s) != null) objects++;
-        }
-        return lines > 0 && objects * 2 > lines;
+        return Samples.most(sample, s -> s.startsWith("{") && object(s) != null);
     }
 
     /** The JSON object the line holds, or null. */

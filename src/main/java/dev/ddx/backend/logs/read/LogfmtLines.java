@@ -21,14 +21,7 @@ final class LogfmtLines {
 
     /** Whether most of the sample's lines (blank and indented ones aside) are logfmt records. */
     static boolean looksLike(List<String> sample) {
-        int lines = 0;
-        int records = 0;
-        for (String s : sample) {
-            if (s.isBlank() || Character.isWhitespace(s.charAt(0))) continue;
-            lines++;
-            if (record(s) != null) records++;
-        }
-        return lines > 0 && records * 2 > lines;
+        return Samples.most(sample, s -> record(s) != null);
     }
 
     /**
