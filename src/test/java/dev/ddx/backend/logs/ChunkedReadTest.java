@@ -199,6 +199,29 @@ class ChunkedReadTest {
         return w.toString();
     }
 
+    /** PostgreSQL's detail lines go with the error before them, also where a chunk would start at one. */
+    @Test
+    void postgresDetailLinesStayWithTheirErrorInChunks() throws Exception {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            String t = String.format("2024-03-01 10:%02d:%02d.%03d UTC [%d] ", i / 60 % 60, i % 60, i % 1000, 1000 + i % 7);
+            if (i % 10 == 3) {
+                b.append(t).append("ERROR:  duplicate key value violates unique constraint \"orders_pkey\"\n");
+                b.append(t).append("DETAIL:  Key (id)=(").append(i).append(") already exists.\n");
+                b.append(t).append("STATEMENT:  insert into orders values (").append(i).append(")\n");
+            } else {
+                b.append(t).append("LOG:  checkpoint complete: wrote ").append(i).append(" buffers\n");
+            }
+        }
+        Path log = Files.writeString(dir.resolve("postgresql.log"), b.toString());
+        try (LogSession s = LogSession.open(List.of(log.toString()), LogOptions.defaults(CLOCK).withChunkBytes(8 * 1024))) {
+            LogSummary sum = s.summary();
+            assertEquals(3000, sum.events(), "each error with its two detail lines is one event");
+            assertEquals(300, sum.problems().get(0).count());
+        }
+        assertSameInChunks(log, 8 * 1024);
+    }
+
     static void assertSameInChunks(Path log, long chunk) {
         assertSameInChunks(log, chunk, LogOptions.defaults(CLOCK));
     }

@@ -51,6 +51,8 @@ public final class EventReader implements Closeable {
     /** How each line is read: by its header, or as a record (a JSON object, logfmt's pairs, an access-log line). */
     private HeaderSpec.Records records = HeaderSpec.Records.TEXT;
     private AccessLines accessLines;
+    /** Whether the sample had PostgreSQL's detail lines ({@link HeaderParser#isDetail}): each is folded into the event before it. */
+    private boolean details;
     /** What each line is wrapped in (a container runtime's log): taken out before it is read. */
     private Envelope envelope = Envelope.NONE;
     /** Whether lines are made into others before they are read: {@link #records} or an {@link #envelope}. */
@@ -285,6 +287,11 @@ public final class EventReader implements Closeable {
             }
         }
         parser = new HeaderParser(explicit.orElseGet(() -> detected(sample)), times);
+        int[] b = parser.newBounds();
+        for (String l : sample) {
+            if (!parser.spec().details() && parser.scan(l, b) && parser.isDetail(l, b)) parser = new HeaderParser(parser.spec().withDetails(), times);
+        }
+        details = parser.spec().details(); // kept in the spec, which the readers of a file's later chunks are given
         contentOnly = parser.spec().contentOnly();
         json = parser.spec().isJson();
         envelope = parser.spec().envelope();
@@ -319,6 +326,10 @@ public final class EventReader implements Closeable {
             pending.fold(line);
             return null;
         }
+        if (details && header && pending != null && pending.lineCount() < MAX_FOLD && parser.isDetail(text, scratch)) {
+            pending.fold(RawLine.of(line.number(), text.substring(parser.levelStart(scratch)))); // "STATEMENT:  select …"
+            return null;
+        }
         EventView out = pending;
         EventView next = free != null && free != out ? free : new EventView(source, parser);
         if (header) {
@@ -338,7 +349,8 @@ public final class EventReader implements Closeable {
     /** Whether the line begins an event rather than continuing the one before (as {@link #accept} decides). */
     private boolean startsEvent(String text) {
         if (contentOnly) return record || !ContinuationParser.continues(text);
-        return parser.scan(text, scratch) || startsWithTime(text);
+        if (parser.scan(text, scratch)) return !details || !parser.isDetail(text, scratch);
+        return startsWithTime(text);
     }
 
     private boolean startsWithTime(String text) {

@@ -250,6 +250,7 @@ public final class HeaderDetector {
         }
         if (w.endsWith(":")) w = w.substring(0, w.length() - 1);
         if (!w.equals(w.toUpperCase(java.util.Locale.ROOT))) return null;
+        if (t.endsWith(":") && HeaderParser.DETAILS.contains(w)) return w; // PostgreSQL's "DETAIL:" stands where its levels do
         return Levels.normalize(w).isEmpty() ? null : w;
     }
 

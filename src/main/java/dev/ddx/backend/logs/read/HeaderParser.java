@@ -161,6 +161,27 @@ public final class HeaderParser {
         return name != null ? name : Levels.normalize(line, from, to);
     }
 
+    /**
+     * Whether the line's level field (found by {@link #scan}) is one of PostgreSQL's words for the
+     * lines that go with an error ({@code STATEMENT:}, {@code DETAIL:}, {@code HINT:}, …): part of
+     * the event before it.
+     */
+    public boolean isDetail(String line, int[] b) {
+        int g = lastPresent(HeaderSpec.Role.LEVEL, onlyLevel, b);
+        if (g < 0) return false;
+        String word = line.substring(b[2 * g], b[2 * g + 1]).strip();
+        return DETAILS.contains(word);
+    }
+
+    /** Where the line's level field starts (found by {@link #scan}), or its content when it has none. */
+    public int levelStart(int[] b) {
+        int g = lastPresent(HeaderSpec.Role.LEVEL, onlyLevel, b);
+        return g < 0 ? contentStart(b) : b[2 * g];
+    }
+
+    /** PostgreSQL's words for the lines that go with an error, where a level stands (a header is found with them as its level field). */
+    static final java.util.Set<String> DETAILS = java.util.Set.of("STATEMENT", "DETAIL", "HINT", "CONTEXT", "QUERY", "LOCATION");
+
     /** The time the header's time fields make (joined with spaces when there are several), or empty. */
     public Optional<Instant> time(String line, int[] b) {
         return time(line, null, b);

@@ -30,27 +30,41 @@ public final class HeaderSpec {
     enum Records { TEXT, JSON, LOGFMT, ACCESS }
 
     private final Records records;
+    /** Whether lines with PostgreSQL's detail words where the level stands go with the event before them ({@link HeaderParser#isDetail}). */
+    private final boolean details;
 
     HeaderSpec(String text, Pattern pattern, List<Role> roles) {
         this(text, pattern, roles, null);
     }
 
     HeaderSpec(String text, Pattern pattern, List<Role> roles, HeaderScanner scanner) {
-        this(text, pattern, roles, scanner, Envelope.NONE, Records.TEXT);
+        this(text, pattern, roles, scanner, Envelope.NONE, Records.TEXT, false);
     }
 
-    private HeaderSpec(String text, Pattern pattern, List<Role> roles, HeaderScanner scanner, Envelope envelope, Records records) {
+    private HeaderSpec(String text, Pattern pattern, List<Role> roles, HeaderScanner scanner, Envelope envelope, Records records,
+                       boolean details) {
         this.text = text;
         this.pattern = pattern;
         this.roles = List.copyOf(roles);
         this.scanner = scanner != null && scanner.groups() == roles.size() ? scanner : null;
         this.envelope = envelope;
         this.records = records;
+        this.details = details;
     }
 
     /** This header, of lines wrapped in {@code e} (a container runtime's). */
     public HeaderSpec in(Envelope e) {
-        return new HeaderSpec(text, pattern, roles, scanner, e, records);
+        return new HeaderSpec(text, pattern, roles, scanner, e, records, details);
+    }
+
+    /** This header, of a log with PostgreSQL's detail lines, which go with the event before them. */
+    HeaderSpec withDetails() {
+        return new HeaderSpec(text, pattern, roles, scanner, envelope, records, true);
+    }
+
+    /** Whether detail lines go with the event before them ({@link #withDetails()}). */
+    boolean details() {
+        return details;
     }
 
     /** What each line is wrapped in: {@link Envelope#NONE} but for a container runtime's log. */
@@ -115,7 +129,7 @@ public final class HeaderSpec {
     }
 
     private static HeaderSpec records(String name, Records records) {
-        return new HeaderSpec(name, Pattern.compile("(.*)", Pattern.DOTALL), List.of(Role.CONTENT), null, Envelope.NONE, records);
+        return new HeaderSpec(name, Pattern.compile("(.*)", Pattern.DOTALL), List.of(Role.CONTENT), null, Envelope.NONE, records, false);
     }
 
     /** How each line is read. */

@@ -199,6 +199,19 @@ class EventReaderTest {
         List<LogEvent> events = read(pg, Optional.empty());
         assertEquals(List.of("INFO", "ERROR", "INFO", "WARN"), events.stream().map(LogEvent::level).toList());
         assertEquals("relation \"orders\" does not exist at character 15", events.get(1).message());
+        String withDetails = """
+                2024-03-01 10:00:01.202 UTC [1240] ERROR:  duplicate key value violates unique constraint "orders_pkey"
+                2024-03-01 10:00:01.202 UTC [1240] DETAIL:  Key (id)=(7) already exists.
+                2024-03-01 10:00:01.202 UTC [1240] STATEMENT:  insert into orders values (7)
+                2024-03-01 10:00:02.303 UTC [1234] LOG:  checkpoint complete: wrote 12 buffers
+                """;
+        List<LogEvent> folded = read(withDetails, Optional.empty());
+        assertEquals(List.of("ERROR", "INFO"), folded.stream().map(LogEvent::level).toList(), "an error's detail lines are part of it");
+        assertEquals("""
+                duplicate key value violates unique constraint "orders_pkey"
+                DETAIL:  Key (id)=(7) already exists.
+                STATEMENT:  insert into orders values (7)""", folded.get(0).message());
+        assertEquals(3, folded.get(0).lastLine());
         String mysql = """
                 2024-03-01T10:00:00.123456Z 0 [System] [MY-010116] [Server] /usr/sbin/mysqld (mysqld 8.0.36) starting as process 1
                 2024-03-01T10:00:01.123456Z 0 [Note] [MY-010747] [Server] Plugin 'FEDERATED' is disabled.
