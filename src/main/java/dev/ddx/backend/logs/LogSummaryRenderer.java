@@ -208,7 +208,7 @@ public final class LogSummaryRenderer {
         for (Burst u : bursts) {
             b.append("- ").append(u.start()).append(": ").append(u.templateId()).append(" `").append(u.template())
                     .append("` jumped to ").append(u.peak()).append(" per ").append(human(Duration.ofMillis(u.bucketMillis())))
-                    .append(String.format(java.util.Locale.ROOT, " (before: %.1f)%n", u.baseline()));
+                    .append(u.baseline() == 0 ? " (none before)\n" : String.format(java.util.Locale.ROOT, " (before: %.1f)%n", u.baseline()));
         }
         b.append('\n');
     }
