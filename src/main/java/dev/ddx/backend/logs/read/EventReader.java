@@ -46,8 +46,6 @@ public final class EventReader implements Closeable {
     /** Chunk reading: whether no event has started yet, so lines continuing one from the chunk before are skipped. */
     private boolean leading;
     private boolean beyond;
-    /** A structured log ({@link HeaderSpec#isJson()}): each line that is a JSON object is read by {@link JsonLines}. */
-    private boolean json;
     /** How each line is read: by its header, or as a record (a JSON object, logfmt's pairs, an access-log line). */
     private HeaderSpec.Records records = HeaderSpec.Records.TEXT;
     private AccessLines accessLines;
@@ -61,7 +59,7 @@ public final class EventReader implements Closeable {
     private long convertedStart;
     /** The lines after the first that the JSON object read last made (its stack trace), read before the next line. */
     private final ArrayDeque<RawLine> jsonMore = new ArrayDeque<>();
-    /** Whether the line being taken was a record (a JSON object, an access-log line): it starts an event whatever its message says. */
+    /** Whether the line being taken was a record (a JSON object, logfmt's pairs, an access-log line): it starts an event whatever it says. */
     private boolean record;
     /** Whether the line being taken is one a JSON object made after its first: no line of the input. */
     private boolean jsonMoreLine;
@@ -289,15 +287,16 @@ public final class EventReader implements Closeable {
         parser = new HeaderParser(explicit.orElseGet(() -> detected(sample)), times);
         int[] b = parser.newBounds();
         for (String l : sample) {
-            if (!parser.spec().details() && parser.scan(l, b) && parser.isDetail(l, b)) parser = new HeaderParser(parser.spec().withDetails(), times);
+            if (!parser.spec().details() && parser.scan(l, b) && parser.isDetail(l, b)) {
+                parser = new HeaderParser(parser.spec().withDetails(), times);
+            }
         }
         details = parser.spec().details(); // kept in the spec, which the readers of a file's later chunks are given
         contentOnly = parser.spec().contentOnly();
-        json = parser.spec().isJson();
         envelope = parser.spec().envelope();
         records = parser.spec().records();
         converted = records != HeaderSpec.Records.TEXT || envelope != Envelope.NONE;
-        objects = json || envelope == Envelope.DOCKER;
+        objects = records == HeaderSpec.Records.JSON || envelope == Envelope.DOCKER;
         scratch = parser.newBounds();
     }
 
