@@ -45,13 +45,15 @@ final class JsonLines {
 
     /** The names of each field, most common first; dotted names are also looked up as paths ({@code log.level}). */
     private static final List<String> TIME = List.of("@timestamp", "timestamp", "time", "ts", "@t", "t", "date", "datetime",
-            "asctime", "Timestamp", "eventTime", "timeMillis");
+            "asctime", "Timestamp", "eventTime", "timeMillis", "__REALTIME_TIMESTAMP");
     private static final List<String> LEVEL = List.of("level", "severity", "lvl", "log.level", "levelname", "@l", "loglevel",
-            "Level", "severity_text");
-    private static final List<String> MESSAGE = List.of("msg", "message", "@m", "@mt", "event", "Message", "MessageTemplate", "log");
-    private static final List<String> THREAD = List.of("thread", "thread_name", "threadName", "process.thread.name", "tid", "goroutine");
+            "Level", "severity_text", "PRIORITY");
+    private static final List<String> MESSAGE = List.of("msg", "message", "@m", "@mt", "event", "Message", "MessageTemplate", "log",
+            "MESSAGE");
+    private static final List<String> THREAD = List.of("thread", "thread_name", "threadName", "process.thread.name", "tid", "goroutine",
+            "_PID");
     private static final List<String> COMPONENT = List.of("logger", "logger_name", "loggerName", "log.logger", "name", "caller",
-            "component", "module", "SourceContext", "source");
+            "component", "module", "SourceContext", "source", "SYSLOG_IDENTIFIER");
     private static final List<String> STACK = List.of("stack_trace", "stacktrace", "stack", "exception", "exc_info",
             "error.stack_trace", "@x", "error", "err");
     /** Time, level, message, thread, component and stack, in that order. */
@@ -119,7 +121,7 @@ final class JsonLines {
             FlatJson.Value nanos = o.nested.get("instant.nanoOfSecond");
             time = Optional.of(Instant.ofEpochSecond(epoch.asLong(), nanos == null ? 0 : nanos.asLong()));
         }
-        String level = level(found[1]);
+        String level = "PRIORITY".equals(used[1]) ? syslogLevel(found[1]) : level(found[1]);
         String message = scalar(found[2]).strip();
         String thread = scalar(found[3]);
         String component = scalar(found[4]);
@@ -135,8 +137,9 @@ final class JsonLines {
             b.append(b.length() > 0 ? ": " : "").append(stack); // zap's "error": a line of its own, part of the message
             stack = "";
         }
+        boolean journal = o.top.containsKey("__REALTIME_TIMESTAMP") || o.top.containsKey("__CURSOR");
         for (Map.Entry<String, FlatJson.Value> f : o.top.entrySet()) {
-            if (!f.getValue().scalar() || taken(used, f.getKey())) continue;
+            if (journal || !f.getValue().scalar() || taken(used, f.getKey())) continue; // a journal's fields are the system's, not the message's
             String v = f.getValue().asText();
             if (v.isEmpty() || v.length() > SHORT || hasWhitespace(v)) continue;
             if (b.length() > 0) b.append(' ');
@@ -236,9 +239,15 @@ final class JsonLines {
         return v == null ? "" : v.asText();
     }
 
-    /** A time written as text (any shape the parser knows) or as epoch seconds, millis, micros or nanos. */
+    /**
+     * A time written as text (any shape the parser knows) or as epoch seconds, millis, micros or nanos,
+     * also as a string of digits (journald's {@code __REALTIME_TIMESTAMP}, in micros).
+     */
     private static Optional<Instant> time(FlatJson.Value v, TimestampParser times) {
         if (v == null) return Optional.empty();
+        if (v.kind() == FlatJson.Kind.STRING && !v.text().isEmpty() && v.text().length() < 20 && v.text().chars().allMatch(Character::isDigit)) {
+            v = new FlatJson.Value(v.text(), FlatJson.Kind.INT);
+        }
         if (v.number()) {
             double d = v.asDouble();
             if (d <= 0) return Optional.empty();
@@ -249,6 +258,13 @@ final class JsonLines {
             return Optional.of(Instant.ofEpochSecond(s, Math.round((d - s) * 1e6) * 1000));
         }
         return times.parse(v.asText().strip());
+    }
+
+    /** journald's {@code PRIORITY}, syslog's numbers: 0 to 2 FATAL, 3 ERROR, 4 WARN, 5 and 6 INFO, 7 DEBUG. */
+    private static String syslogLevel(FlatJson.Value v) {
+        String p = v.text().strip();
+        return p.length() != 1 || p.charAt(0) < '0' || p.charAt(0) > '7' ? level(v)
+                : List.of("FATAL", "FATAL", "FATAL", "ERROR", "WARN", "INFO", "INFO", "DEBUG").get(p.charAt(0) - '0');
     }
 
     /** A level word (normalised), or bunyan's and pino's numbers (10 trace … 60 fatal). */

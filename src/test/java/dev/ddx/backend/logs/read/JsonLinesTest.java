@@ -117,6 +117,23 @@ class JsonLinesTest {
         assertEquals("x", events.get(1).message());
     }
 
+    /** systemd's journal as {@code journalctl -o json} writes it: MESSAGE, PRIORITY (syslog's numbers), micros as text; its own fields left out. */
+    @Test
+    void theJournalsExportIsRead() throws IOException {
+        String log = """
+                {"__CURSOR":"s=1a;i=1","__REALTIME_TIMESTAMP":"1709287200123456","_BOOT_ID":"0123456789abcdef","PRIORITY":"3","SYSLOG_FACILITY":"3","SYSLOG_IDENTIFIER":"nginx","_PID":"812","_COMM":"nginx","_SYSTEMD_UNIT":"nginx.service","MESSAGE":"connect() failed (111: Connection refused) while connecting to upstream"}
+                {"__CURSOR":"s=1a;i=2","__REALTIME_TIMESTAMP":"1709287201000000","PRIORITY":"6","SYSLOG_IDENTIFIER":"systemd","_PID":"1","CODE_LINE":"412","MESSAGE":"Started nginx.service - A high performance web server."}
+                {"__CURSOR":"s=1a;i=3","__REALTIME_TIMESTAMP":"1709287202000000","PRIORITY":"4","SYSLOG_IDENTIFIER":"kernel","MESSAGE":"TCP: request_sock_TCP: Possible SYN flooding on port 443."}
+                """;
+        List<LogEvent> events = read(log);
+        assertEquals(List.of("ERROR", "INFO", "WARN"), events.stream().map(LogEvent::level).toList());
+        assertEquals(List.of("nginx", "systemd", "kernel"), events.stream().map(LogEvent::component).toList());
+        assertEquals("connect() failed (111: Connection refused) while connecting to upstream", events.get(0).message(),
+                "no SYSLOG_FACILITY=3, _COMM=nginx after it");
+        assertEquals("812", events.get(0).thread());
+        assertEquals(Optional.of(Instant.parse("2024-03-01T10:00:00.123456Z")), events.get(0).time());
+    }
+
     /** A message of several lines: its first line is the event's, the rest is folded into it. */
     @Test
     void aMessageOfSeveralLinesIsOneEventNamedByItsFirstLine() throws IOException {
