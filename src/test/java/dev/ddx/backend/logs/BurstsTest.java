@@ -22,7 +22,7 @@ class BurstsTest {
         StringBuilder b = new StringBuilder();
         Instant t = Instant.parse("2024-03-01T10:00:00Z");
         for (int s = 0; s < 3600; s++) {
-            String ts = t.plusSeconds(s).toString().replace("T", " ").replace("Z", ",000");
+            String ts = LogSessionTest.logTime(t.plusSeconds(s));
             b.append(ts).append(" INFO [main] app.Web: handled request ").append(s).append('\n');
             if (s >= 1800) b.append(ts).append(" ERROR [main] app.Db: connection pool exhausted after ").append(s % 7).append(" ms\n");
             if (s < 60 && s % 2 == 0) b.append(ts).append(" INFO [main] app.Boot: warming cache ").append(s).append('\n');

@@ -28,6 +28,11 @@ class LogSessionTest {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2024-06-01T00:00:00Z"), ZoneOffset.UTC);
 
+    /** A whole second as a Java service's log writes it: {@code 2024-03-01 10:00:00,000}. */
+    static String logTime(Instant second) {
+        return second.toString().replace("T", " ").replace("Z", ",000");
+    }
+
     Path leakyLog() throws Exception {
         StringBuilder b = new StringBuilder();
         Instant t = Instant.parse("2024-03-01T10:00:00Z");
@@ -121,7 +126,7 @@ class LogSessionTest {
         StringBuilder b = new StringBuilder();
         Instant t = Instant.parse("2024-03-01T10:00:00Z");
         for (int i = 0; i < 400; i++) {
-            String ts = t.plusSeconds(i).toString().replace("T", " ").replace("Z", ",000");
+            String ts = logTime(t.plusSeconds(i));
             String level = i % 50 == 7 ? "ERROR" : i % 10 == 3 ? "WARN" : "INFO";
             b.append(ts).append(' ').append(level).append(" [http-1] app.Web: handled request ").append(i).append(" in ")
                     .append(i % 13).append(" ms\n");
