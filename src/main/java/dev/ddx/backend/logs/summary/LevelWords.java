@@ -33,9 +33,13 @@ final class LevelWords {
             Map.entry("rejected", "WARN"), Map.entry("invalid", "WARN"), Map.entry("timeout", "WARN"), Map.entry("unable", "WARN"),
             Map.entry("cannot", "WARN"), Map.entry("unreachable", "WARN"), Map.entry("abort", "WARN"), Map.entry("aborted", "WARN"),
             Map.entry("aborting", "WARN"), Map.entry("killed", "WARN"), Map.entry("deprecated", "WARN"), Map.entry("break-in", "WARN"));
-    /** Phrases of two words, by their words; the first of each is no word of {@link #WORDS}. */
-    private static final Map<String, String> PHRASES = Map.of("out of memory", "ERROR", "timed out", "WARN",
-            "could not", "WARN", "not responding", "WARN");
+    /** A phrase's words and the level it gives; its first word is no word of {@link #WORDS}. */
+    private record Phrase(List<String> words, String level) {
+    }
+
+    private static final List<Phrase> PHRASES = List.of(new Phrase(List.of("out", "of", "memory"), "ERROR"),
+            new Phrase(List.of("timed", "out"), "WARN"), new Phrase(List.of("could", "not"), "WARN"),
+            new Phrase(List.of("not", "responding"), "WARN"));
     private static final List<String> NEGATIONS = List.of("no", "without", "never");
 
     private LevelWords() {
@@ -51,11 +55,10 @@ final class LevelWords {
             if (w.isEmpty() || (i > 0 && NEGATIONS.contains(words.get(i - 1)))) continue;
             String l = WORDS.get(w);
             String said = w;
-            for (Map.Entry<String, String> p : PHRASES.entrySet()) {
-                String[] ps = p.getKey().split(" ");
-                if (l == null && matches(words, i, ps)) {
-                    l = p.getValue();
-                    said = p.getKey();
+            for (Phrase p : PHRASES) {
+                if (l == null && i + p.words().size() <= words.size() && words.subList(i, i + p.words().size()).equals(p.words())) {
+                    l = p.level();
+                    said = String.join(" ", p.words());
                 }
             }
             if (l != null && Levels.rank(l) > Levels.rank(level)) {
@@ -64,12 +67,6 @@ final class LevelWords {
             }
         }
         return level.isEmpty() ? Optional.empty() : Optional.of(new Inferred(level, because));
-    }
-
-    private static boolean matches(List<String> words, int at, String[] phrase) {
-        if (at + phrase.length > words.size()) return false;
-        for (int k = 0; k < phrase.length; k++) if (!words.get(at + k).equals(phrase[k])) return false;
-        return true;
     }
 
     /**
