@@ -70,7 +70,7 @@ public final class HeaderDetector {
     static List<Element> signature(String line) {
         List<Element> glog = glog(line);
         if (glog != null) return glog;
-        if (RUBY_HEADER.matcher(line).lookingAt()) return List.of(new Element(Kind.RUBY, TimestampParser.Shape.ISO_T, false, null));
+        if (RUBY_HEADER.matcher(line).lookingAt()) return List.of(new Element(Kind.RUBY, null, false, null)); // its time is in RUBY
         List<Element> out = new ArrayList<>();
         int at = leadingTime(line, out);
         List<int[]> toks = tokens(line, at);
@@ -79,7 +79,7 @@ public final class HeaderDetector {
             String t = text(line, toks.get(k));
             // a level letter only as logcat writes it, after a thread id and before a "tag:" ("1702 D Tag:"):
             // elsewhere "I" and "E" are words, and the "F" of a container runtime's "stdout F" marks a full line
-            if (levelForm(t) != null && (t.length() > 1 || k > 0 && k + 1 < toks.size() && digits(text(line, toks.get(k - 1)))
+            if (levelForm(t) != null && (t.length() > 1 || k > 0 && k + 1 < toks.size() && NumberParser.digitsOnly(text(line, toks.get(k - 1)))
                     && isComponent(text(line, toks.get(k + 1))))) {
                 level = k;
                 break;
@@ -117,7 +117,7 @@ public final class HeaderDetector {
         int[] end = new int[1];
         if (TimestampParser.shapeAt(line, 1, end) != TimestampParser.Shape.MONTH_DAY) return null;
         List<int[]> toks = tokens(line, end[0]);
-        if (toks.size() < 2 || toks.get(0)[0] == end[0] || !digits(text(line, toks.get(0)))
+        if (toks.size() < 2 || toks.get(0)[0] == end[0] || !NumberParser.digitsOnly(text(line, toks.get(0)))
                 || !GLOG_SOURCE.matcher(text(line, toks.get(1))).matches()) return null;
         return List.of(new Element(Kind.GLOG, TimestampParser.Shape.MONTH_DAY, false, null),
                 new Element(Kind.NUMBER, null, false, null), new Element(Kind.GLOG_SOURCE, null, false, null));
@@ -257,10 +257,6 @@ public final class HeaderDetector {
     private static boolean isComponent(String t) {
         return t.length() > 1 && t.endsWith(":") && !t.startsWith("[") && !t.contains("://")
                 && levelForm(t) == null && Character.isLetter(t.charAt(0));
-    }
-
-    private static boolean digits(String t) {
-        return !t.isEmpty() && t.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     private static boolean isSeparator(String t) {

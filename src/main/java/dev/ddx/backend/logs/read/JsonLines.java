@@ -94,14 +94,7 @@ final class JsonLines {
      * The lines a text log would have had for this one: the message with the time, level, thread and
      * logger as the line's own fields, then any stack trace a line at a time (all with the line's
      * number; lines that would not read as the rest of a trace are indented, so they are folded
-     * all the same); null when the line is no JSON object.
-     */
-    static List<RawLine> convert(RawLine line, TimestampParser times) {
-        return convert(line, null, null, times);
-    }
-
-    /**
-     * {@link #convert(RawLine, TimestampParser)} of a line whose bytes {@code bytes} also holds when
+     * all the same); null when the line is no JSON object. Its bytes {@code bytes} hold the line when
      * it is ASCII (null otherwise), read by {@code reader} (see {@link #bytesReader()}).
      */
     static List<RawLine> convert(RawLine line, byte[] bytes, JsonBytes reader, TimestampParser times) {
@@ -137,7 +130,7 @@ final class JsonLines {
             b.append(b.length() > 0 ? ": " : "").append(stack); // zap's "error": a line of its own, part of the message
             stack = "";
         }
-        boolean journal = o.top.containsKey("__REALTIME_TIMESTAMP") || o.top.containsKey("__CURSOR");
+        boolean journal = "__REALTIME_TIMESTAMP".equals(used[0]); // a record of systemd's journal
         for (Map.Entry<String, FlatJson.Value> f : o.top.entrySet()) {
             if (journal || !f.getValue().scalar() || taken(used, f.getKey())) continue; // a journal's fields are the system's, not the message's
             String v = f.getValue().asText();
@@ -245,7 +238,7 @@ final class JsonLines {
      */
     private static Optional<Instant> time(FlatJson.Value v, TimestampParser times) {
         if (v == null) return Optional.empty();
-        if (v.kind() == FlatJson.Kind.STRING && !v.text().isEmpty() && v.text().length() < 20 && v.text().chars().allMatch(Character::isDigit)) {
+        if (v.kind() == FlatJson.Kind.STRING && v.text().length() < 20 && NumberParser.digitsOnly(v.text())) {
             v = new FlatJson.Value(v.text(), FlatJson.Kind.INT);
         }
         if (v.number()) {

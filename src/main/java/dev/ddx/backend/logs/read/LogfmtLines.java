@@ -70,7 +70,7 @@ final class LogfmtLines {
             }
             if (i < n && line.charAt(i) != ' ') return null;
             known |= KNOWN.contains(key);
-            boolean integer = !quoted && !value.isEmpty() && value.length() < 19 && value.chars().allMatch(c -> c >= '0' && c <= '9');
+            boolean integer = !quoted && value.length() < 19 && NumberParser.digitsOnly(value);
             o.top.putIfAbsent(key, new FlatJson.Value(value, integer ? FlatJson.Kind.INT : FlatJson.Kind.STRING));
         }
         return o.top.size() >= 2 && known ? o : null;

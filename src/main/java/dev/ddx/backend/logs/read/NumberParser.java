@@ -14,6 +14,13 @@ public final class NumberParser {
     public record Value(double value, String unit) {
     }
 
+    /** Whether {@code s} is one or more ASCII digits and nothing else. */
+    static boolean digitsOnly(String s) {
+        if (s.isEmpty()) return false;
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
+        return true;
+    }
+
     /** The value, or null when the text is not a plain number with an optional short unit. */
     public static Value parse(String text) {
         return parse(text, 0, text.length());
