@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -35,6 +36,7 @@ class LauncherLiveTest {
         public static void main(String[] args) {
             System.out.println("hello " + String.join(" ", args));
             System.err.println("jvm: " + String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));
+            System.err.println("java: " + Runtime.version().feature());
             if (List.of(args).contains("fail")) System.exit(3);
         }
     }
@@ -234,6 +236,45 @@ class LauncherLiveTest {
         Files.delete(java); // a link out of the test's directory, which JUnit warns of
     }
 
+    /**
+     * A big log runs on the newest Java 25 or later the launcher finds (under {@code $DDX_JDKS}, here a
+     * directory of links) where JAVA_HOME names none and the PATH's is older; JAVA_HOME pins the Java.
+     */
+    @Test
+    void aBigLogRunsOnTheNewestJavaFoundWhereJavaHomeNamesNone() throws Exception {
+        Path home = Jdks.atLeast(25).orElse(null);
+        Assumptions.assumeTrue(home != null, "no Java 25 or later under /usr/lib/jvm (or -Dddx.java25.home=...): one Java only");
+        Path own = Path.of(System.getProperty("java.home"));
+        Assumptions.assumeTrue(Jdks.feature(own) < 25, "the tests' own Java is 25 or later: no older Java to start from");
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Files.createSymbolicLink(bin.resolve("java"), own.resolve("bin/java"));
+        Path jdks = Files.createDirectories(dir.resolve("jdks"));
+        Files.createSymbolicLink(jdks.resolve("newer"), home);
+        Files.createSymbolicLink(jdks.resolve("older"), own);
+        Files.createDirectories(jdks.resolve("broken/bin")); // no java, no release file
+        Path jar = helloJar(dir.resolve("a/ddx.jar"));
+        Path cache = dir.resolve("cache");
+        Path small = Files.writeString(dir.resolve("small.log"), "2024-03-01 10:00:00,001 INFO x\n");
+        Path big = sparse(dir.resolve("big.log"), 128L << 20);
+        Map<String, String> env = Map.of("DDX_JDKS", jdks.toString());
+        String older = "java: " + Jdks.feature(own);
+        String newer = "java: " + Jdks.feature(home);
+
+        Result onBig = launch(null, bin, env, jar, cache, "logs", "summarize", big.toString());
+        assertEquals(0, onBig.exit(), onBig.err());
+        assertEquals("hello logs summarize " + big, onBig.out().strip());
+        assertTrue(onBig.err().contains(newer), onBig.err());
+        assertTrue(onBig.err().contains("-XX:AOTMode=record"), "and trains its cache: " + onBig.err());
+        assertTrue(launch(null, bin, env, jar, cache, "logs", "summarize", small.toString()).err().contains(older), "a small log: the PATH's Java");
+        assertTrue(launch(null, bin, env, jar, cache, "summarize", big.toString()).err().contains(older), "only logs commands");
+        assertTrue(launch(own, bin, env, jar, cache, "logs", "summarize", big.toString()).err().contains(older), "JAVA_HOME pins it");
+        Path none = Files.createDirectories(dir.resolve("none"));
+        Result noNewer = launch(null, bin, Map.of("DDX_JDKS", none.toString()), jar, cache, "logs", "summarize", big.toString());
+        assertEquals(0, noNewer.exit(), noNewer.err());
+        assertTrue(noNewer.err().contains(older), "none newer: the PATH's Java " + noNewer.err());
+        for (Path link : List.of(bin.resolve("java"), jdks.resolve("newer"), jdks.resolve("older"))) Files.delete(link); // links out of the test's directory
+    }
+
     @Test
     void withNowhereToKeepAnArchiveItRunsWithoutOneAndSaysNothing() throws Exception {
         Path jar = helloJar(dir.resolve("a/ddx.jar"));
@@ -265,8 +306,16 @@ class LauncherLiveTest {
         return launch(javaHome, null, jar, cache, args);
     }
 
-    /** The launcher with this JAVA_HOME (null: none), and {@code path} first on the PATH (null: the PATH as it is). */
     static Result launch(Path javaHome, Path path, Path jar, Path cache, String... args) throws IOException, InterruptedException {
+        return launch(javaHome, path, Map.of(), jar, cache, args);
+    }
+
+    /**
+     * The launcher with this JAVA_HOME (null: none), {@code path} first on the PATH (null: the PATH as
+     * it is), and these other variables set; {@code DDX_JDKS} is unset unless given.
+     */
+    static Result launch(Path javaHome, Path path, Map<String, String> env, Path jar, Path cache, String... args)
+            throws IOException, InterruptedException {
         Path launcher = Path.of(System.getProperty("ddx.project.dir", "."), "bin", "ddx");
         List<String> command = new java.util.ArrayList<>(List.of("sh", launcher.toString()));
         command.addAll(List.of(args));
@@ -274,6 +323,8 @@ class LauncherLiveTest {
         pb.environment().put("DDX_JAR", jar.toString());
         pb.environment().put("XDG_CACHE_HOME", cache.toString());
         pb.environment().remove("DDX_JAVA_OPTS");
+        pb.environment().remove("DDX_JDKS");
+        pb.environment().putAll(env);
         if (javaHome != null) pb.environment().put("JAVA_HOME", javaHome.toString());
         else pb.environment().remove("JAVA_HOME");
         if (path != null) pb.environment().put("PATH", path + java.io.File.pathSeparator + System.getenv("PATH"));
