@@ -107,6 +107,7 @@ class LogsSummarizeBench {
                         median(onNewer ? newerRatio : launcherRatio), met, rounds);
             }
             if (newer.isEmpty()) System.out.println("bin/ddx on Java 25 not measured: none under /usr/lib/jvm (or -Dddx.java25.home=...)");
+            else System.out.println("without JAVA_HOME, bin/ddx runs a log this size on the newest Java 25 or later under /usr/lib/jvm");
         } else {
             System.out.println("bin/ddx not measured: build target/ddx.jar first (mvn -B -q package -DskipTests)");
         }
