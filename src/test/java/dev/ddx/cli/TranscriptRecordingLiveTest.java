@@ -1,13 +1,13 @@
 package dev.ddx.cli;
 
 import dev.ddx.event.SessionEvent;
+import dev.ddx.testing.Programs;
 import dev.ddx.transcript.Transcript;
 import dev.ddx.transcript.TranscriptReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -35,7 +35,7 @@ class TranscriptRecordingLiveTest {
 
     @BeforeAll
     static void record() throws Exception {
-        assumeTrue(onPath("python3"), "python3 is not installed; install it to run this test");
+        assumeTrue(Programs.onPath("python3"), "python3 is not installed; install it to run this test");
         Path script = Files.writeString(dir.resolve("leaky_secret.py"), """
                 def connect(url):
                     raise ConnectionError("cannot reach " + url + " with token=%s")
@@ -94,13 +94,5 @@ class TranscriptRecordingLiveTest {
         int code = Ddx.execute(new String[] {"replay", transcript.toString()}, new PrintWriter(out), new PrintWriter(new StringWriter()));
         assertEquals(0, code, out.toString());
         assertTrue(out.toString().contains(": equivalent (from the recording;"), out.toString());
-    }
-
-
-    private static boolean onPath(String tool) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(d, tool))) return true;
-        }
-        return false;
     }
 }

@@ -40,13 +40,13 @@ public final class NativeScenarios {
 
     /** Skips the calling test unless gcc and gdb are on the PATH. */
     public static void assumeToolchain() {
-        if (toolchain == null) toolchain = onPath("gcc") && onPath("gdb");
+        if (toolchain == null) toolchain = Programs.onPath("gcc") && Programs.onPath("gdb");
         Assumptions.assumeTrue(toolchain, "gcc and gdb are needed for the native scenarios; install them to run this test");
     }
 
     /** Skips the calling test unless gdb is on the PATH. */
     public static void assumeGdb() {
-        Assumptions.assumeTrue(onPath("gdb"), "gdb is not installed; install gdb to run this test");
+        Assumptions.assumeTrue(Programs.onPath("gdb"), "gdb is not installed; install gdb to run this test");
     }
 
     /** The directory compiled scenarios and cores go to ({@code target/scenarios}). */
@@ -199,14 +199,6 @@ public final class NativeScenarios {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static boolean onPath(String tool) {
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Paths.get(dir, tool))) return true;
-        }
-        return false;
     }
 
     private static void deleteQuietly(Path p) {

@@ -63,14 +63,16 @@ public final class HeaderDetector {
      * token ({@code I0624 14:36:53.123456}), {@code GLOG_SOURCE} their {@code file.go:42]}.
      * {@code PROGRAM} is a program's name before the time ({@code update-alternatives 2025-06-24
      * 14:36:53: …}); a TIME with the literal {@code ":"} has a colon just after it. {@code RUBY} is the
-     * whole header of Ruby's Logger (Rails'): {@code I, [2024-03-01T10:00:00.123456 #1234]  INFO -- app: }.
+     * whole header of Ruby's Logger (Rails'): {@code I, [2024-03-01T10:00:00.123456 #1234]  INFO -- app: };
+     * {@code REDIS} Redis's: {@code 1234:M 01 Mar 2024 10:00:00.123 * }.
      */
-    enum Kind { TIME, LEVEL, THREAD, NUMBER, WORD, SEPARATOR, COMPONENT, DASH_COMPONENT, GLOG, GLOG_SOURCE, PROGRAM, RUBY }
+    enum Kind { TIME, LEVEL, THREAD, NUMBER, WORD, SEPARATOR, COMPONENT, DASH_COMPONENT, GLOG, GLOG_SOURCE, PROGRAM, RUBY, REDIS }
 
     static List<Element> signature(String line) {
         List<Element> glog = glog(line);
         if (glog != null) return glog;
         if (RUBY_HEADER.matcher(line).lookingAt()) return List.of(new Element(Kind.RUBY, null, false, null)); // its time is in RUBY
+        if (REDIS_HEADER.matcher(line).lookingAt()) return List.of(new Element(Kind.REDIS, null, false, null));
         List<Element> out = new ArrayList<>();
         int at = leadingTime(line, out);
         List<int[]> toks = tokens(line, at);
@@ -129,6 +131,15 @@ public final class HeaderDetector {
      */
     private static final String RUBY = "[DIWEFAU], \\[(\\d{4}-\\d{2}-\\d{2}T[\\d:.]+) #(\\d+)\\]\\s+([A-Za-z]+) -- (\\S*?):";
     private static final Pattern RUBY_HEADER = Pattern.compile(RUBY + " ");
+
+    /**
+     * Redis's: the process id, a colon and its role's letter (X sentinel, C a child writing the data
+     * to disk, S replica, M master), the time, and the level's sign ({@code .} debug, {@code -}
+     * verbose, {@code *} notice, {@code #} warning: see {@link Levels}).
+     */
+    private static final String REDIS = "(\\d+):([XCSM])\\s+("
+            + nonCapturing(TimestampParser.Shape.DAY_MONTH_YEAR.regex()) + ")\\s+([-.*#])";
+    private static final Pattern REDIS_HEADER = Pattern.compile(REDIS + " ");
 
     /** glog's level letters, and its {@code file.go:42]}: the source (a group in the header's expression) and its bracket. */
     private static final String GLOG_LEVELS = "IWEF";
@@ -246,8 +257,9 @@ public final class HeaderDetector {
         String w = t;
         if (w.startsWith("[") && w.endsWith("]") && w.length() > 2) {
             w = w.substring(1, w.length() - 1).trim();
-            return Levels.normalize(w).isEmpty() ? null : w;
+            return w.isEmpty() || !Character.isLetter(w.charAt(0)) || Levels.normalize(w).isEmpty() ? null : w;
         }
+        if (w.isEmpty() || !Character.isLetter(w.charAt(0))) return null; // Redis's signs are levels only in its header
         if (w.endsWith(":")) w = w.substring(0, w.length() - 1);
         if (!w.equals(w.toUpperCase(java.util.Locale.ROOT))) return null;
         if (t.endsWith(":") && HeaderParser.DETAILS.contains(w)) return w; // PostgreSQL's "DETAIL:" stands where its levels do
@@ -353,6 +365,12 @@ public final class HeaderDetector {
                     regex.append(RUBY);
                     roles.addAll(List.of(HeaderSpec.Role.TIME, HeaderSpec.Role.PID, HeaderSpec.Role.LEVEL, HeaderSpec.Role.COMPONENT));
                     shown.append("<Letter>, [<Timestamp> #<Pid>] <Level> -- <Component>:");
+                }
+                case REDIS -> {
+                    regex.append(REDIS);
+                    roles.addAll(List.of(HeaderSpec.Role.PID, HeaderSpec.Role.THREAD, HeaderSpec.Role.TIME, HeaderSpec.Role.LEVEL));
+                    // the time as four fields, so that the header given back with --header reads it whole
+                    shown.append("<Pid>:<Thread> <Day> <Month> <Year> <Time> <Level>");
                 }
                 case GLOG_SOURCE -> {
                     regex.append(GLOG_FILE_LINE);

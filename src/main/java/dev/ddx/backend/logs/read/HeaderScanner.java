@@ -45,7 +45,7 @@ final class HeaderScanner {
                 case SEPARATOR -> OP_SEPARATOR;
                 case COMPONENT -> OP_COMPONENT;
                 case DASH_COMPONENT -> OP_DASH_COMPONENT;
-                case GLOG, GLOG_SOURCE, PROGRAM, RUBY -> throw new IllegalArgumentException("no scanner for " + e);
+                case GLOG, GLOG_SOURCE, PROGRAM, RUBY, REDIS -> throw new IllegalArgumentException("no scanner for " + e);
             };
             brackets[k] = (e.bracketed() || e.kind() == HeaderDetector.Kind.THREAD) && e.kind() != HeaderDetector.Kind.LEVEL;
         }
@@ -74,7 +74,7 @@ final class HeaderScanner {
                     if (e.literal() == null || e.literal().isEmpty()) return null;
                     groups++;
                 }
-                case GLOG, GLOG_SOURCE, PROGRAM, RUBY -> {
+                case GLOG, GLOG_SOURCE, PROGRAM, RUBY, REDIS -> {
                     return null; // glog's, klog's and Ruby's headers, and a program's name before the time, are read by the expression
                 }
                 default -> groups++;

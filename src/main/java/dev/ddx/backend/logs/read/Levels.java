@@ -39,6 +39,10 @@ public final class Levels {
     public static String normalize(String text, int from, int to) {
         int n = to - from;
         if (n <= 0 || n > 11) return "";
+        if (n == 1) {
+            String sign = redis(text.charAt(from));
+            if (sign != null) return sign;
+        }
         if (n == 4 || n == 5) {
             String name = upperCaseName(text.charAt(from));
             if (name.length() == n && text.regionMatches(from, name, 0, n)) return name;
@@ -47,6 +51,19 @@ public final class Levels {
         String normal = NORMAL.get(word);
         if (normal == null) normal = NORMAL.get(word.toUpperCase(Locale.ROOT));
         return normal == null ? "" : normal;
+    }
+
+    /**
+     * Redis's signs for its levels: {@code #} warning, {@code *} notice, {@code -} verbose and
+     * {@code .} debug (a header finds them only in Redis's own: see HeaderDetector), or null.
+     */
+    private static String redis(char c) {
+        return switch (c) {
+            case '#' -> "WARN";
+            case '*' -> "INFO";
+            case '-', '.' -> "DEBUG";
+            default -> null;
+        };
     }
 
     /** The one of the six upper-case names that starts with c, or empty. */

@@ -36,7 +36,9 @@ public final class TimestampParser {
         /** {@code MMdd HH:mm:ss.uuuuuu}, year-less: glog's and Kubernetes' klog's, after their level letter. */
         MONTH_DAY("(\\d{2})(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,9}))?", false),
         /** {@code MM-dd HH:mm:ss.SSS}, year-less: Android's logcat. */
-        MONTH_DAY_DASH("(\\d{2})-(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,9}))?", false);
+        MONTH_DAY_DASH("(\\d{2})-(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,9}))?", false),
+        /** {@code dd MMM yyyy HH:mm:ss.SSS}: Redis's, and log4j's {@code %d{DATE}}. */
+        DAY_MONTH_YEAR("(\\d{1,2}) ([A-Z][a-z]{2}) (\\d{4}) (\\d{2}):(\\d{2}):(\\d{2})(?:[.,](\\d{1,9}))?", false);
 
         final Pattern pattern;
         final boolean singleToken;
@@ -140,7 +142,7 @@ public final class TimestampParser {
 
     private static boolean plausible(Shape s, Matcher m) {
         if (s == Shape.SYSLOG || s == Shape.APACHE) return month(m.group(1)) >= 0;
-        if (s == Shape.ACCESS) return month(m.group(2)) >= 0;
+        if (s == Shape.ACCESS || s == Shape.DAY_MONTH_YEAR) return month(m.group(2)) >= 0;
         if (s == Shape.MONTH_DAY || s == Shape.MONTH_DAY_DASH) { // four digits and a time could be anything: a real date
             int mo = Integer.parseInt(m.group(1));
             int d = Integer.parseInt(m.group(2));
@@ -313,6 +315,7 @@ public final class TimestampParser {
                 case SYSLOG -> yearless(month(m.group(1)) + 1, i(m, 2), i(m, 3), i(m, 4), i(m, 5), m.group(6));
                 case MONTH_DAY, MONTH_DAY_DASH -> yearless(i(m, 1), i(m, 2), i(m, 3), i(m, 4), i(m, 5), m.group(6));
                 case ACCESS -> at(i(m, 3), month(m.group(2)) + 1, i(m, 1), i(m, 4), i(m, 5), i(m, 6), null, m.group(7));
+                case DAY_MONTH_YEAR -> at(i(m, 3), month(m.group(2)) + 1, i(m, 1), i(m, 4), i(m, 5), i(m, 6), m.group(7), null);
                 case EPOCH_MS -> Instant.ofEpochMilli(Long.parseLong(m.group(1)));
                 case EPOCH -> Instant.ofEpochSecond(Long.parseLong(m.group(1)), nanos(m.group(2)));
             };

@@ -241,6 +241,44 @@ class EventReaderTest {
                 .map(LogEvent::level).toList());
     }
 
+    /**
+     * Redis's header (lines of a real Redis 7.0 log): the process id, its role's letter as the thread,
+     * the day-first time, and the level's sign: {@code #} warning, {@code *} notice, {@code -} verbose.
+     */
+    @Test
+    void aRedisHeaderIsReadWithItsLevelSigns() throws IOException {
+        String log = """
+                23494:C 22 Nov 2026 03:42:35.124 # oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo
+                23494:M 22 Nov 2026 03:42:35.126 * Running mode=standalone, port=6390.
+                23494:M 22 Nov 2026 03:42:36.143 - Accepted 127.0.0.1:50364
+                23494:M 22 Nov 2026 03:42:36.144 * Background saving started by pid 23502
+                23502:C 22 Nov 2026 03:42:36.148 * DB saved on disk
+                23494:M 22 Nov 2026 03:42:39.807 # User requested shutdown...
+                """;
+        assertEquals("<Pid>:<Thread> <Day> <Month> <Year> <Time> <Level> <Content>", spec(log));
+        List<LogEvent> events = read(log, Optional.empty());
+        assertEquals(List.of("WARN", "INFO", "DEBUG", "INFO", "INFO", "WARN"), events.stream().map(LogEvent::level).toList());
+        assertEquals(List.of("C", "M", "M", "M", "C", "M"), events.stream().map(LogEvent::thread).toList());
+        assertEquals("DB saved on disk", events.get(4).message());
+        assertEquals(Optional.of(java.time.Instant.parse("2026-11-22T03:42:36.148Z")), events.get(4).time());
+        assertEquals(events, read(log, Optional.of(HeaderSpec.parse(spec(log)))), "the spec shown can be given back");
+        // the same time in log4j's %d{DATE}, with its comma
+        String log4j = """
+                01 Mar 2024 10:00:00,123 INFO  [main] com.shop.App: starting
+                01 Mar 2024 10:00:01,456 ERROR [main] com.shop.App: failed
+                """;
+        List<LogEvent> dated = read(log4j, Optional.empty());
+        assertEquals(List.of("INFO", "ERROR"), dated.stream().map(LogEvent::level).toList(), spec(log4j));
+        assertEquals(Optional.of(java.time.Instant.parse("2024-03-01T10:00:01.456Z")), dated.get(1).time());
+        // a sign elsewhere is no level, in brackets or where a level letter would stand
+        String signs = """
+                2024-03-01 10:00:00 [*] 1234 - app: started
+                2024-03-01 10:00:01 [#] 1234 - app: stopped
+                """;
+        assertEquals("<Timestamp> <Content>", spec(signs), "a header that no line would match");
+        assertEquals("[*] 1234 - app: started", read(signs, Optional.empty()).get(0).message());
+    }
+
     /** A letter that names a level elsewhere ("I", "E") is a word of the message where no tag follows it. */
     @Test
     void aCapitalLetterInAMessageIsNoLevel() throws IOException {
