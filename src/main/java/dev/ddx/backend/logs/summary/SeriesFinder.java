@@ -117,22 +117,57 @@ final class SeriesFinder {
         return label.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("[_.\\-]+", " ").trim().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * A series' name: the words just before its number (up to three, from the last value before
+     * it), and a {@code key=} of its own; without the small words at either end ({@code for},
+     * {@code of}, {@code in}, …). When only such words stand there ({@code lease for <*> for <*>
+     * seconds}), the words before the value before them ({@code renew lease}); when none stand
+     * there either, the small words.
+     */
     static String label(Template t, int pos) {
         String own = t.tokens().get(pos);
         int eq = own.indexOf('=');
-        StringBuilder b = new StringBuilder();
+        if (eq > 0) {
+            List<String> words = wordsBefore(t, pos);
+            words.add(own.substring(0, eq));
+            return String.join(" ", words);
+        }
+        List<String> words = wordsBefore(t, pos);
+        List<String> named = trimmed(words);
+        if (!named.isEmpty()) return String.join(" ", named);
+        // only small words: those before the value just before them, if any
+        int before = pos - 1;
+        while (before > 0 && !t.tokens().get(before).contains(TokenMasker.WILDCARD)) before--;
+        named = before > 0 ? trimmed(wordsBefore(t, before)) : List.of();
+        if (!named.isEmpty()) return String.join(" ", named);
+        return words.isEmpty() ? "value" : String.join(" ", words);
+    }
+
+    /** Up to three words just before token {@code pos}, none before a value; punctuation dropped. */
+    private static List<String> wordsBefore(Template t, int pos) {
+        List<String> out = new ArrayList<>();
         for (int i = Math.max(0, pos - 3); i < pos; i++) {
-            String w = t.tokens().get(i).replaceAll("[^\\p{L}\\p{N}_ -]", "");
             if (t.tokens().get(i).contains(TokenMasker.WILDCARD)) {
-                b.setLength(0);
+                out.clear();
                 continue;
             }
-            if (!w.isEmpty()) b.append(b.length() == 0 ? "" : " ").append(w);
+            String w = t.tokens().get(i).replaceAll("[^\\p{L}\\p{N}_ -]", "");
+            if (!w.isEmpty()) out.add(w);
         }
-        if (eq > 0) b.append(b.length() == 0 ? "" : " ").append(own, 0, eq);
-        String s = b.toString().trim();
-        return s.isEmpty() ? "value" : s;
+        return out;
     }
+
+    private static List<String> trimmed(List<String> words) {
+        int from = 0;
+        int to = words.size();
+        while (from < to && SMALL.contains(words.get(from).toLowerCase(Locale.ROOT))) from++;
+        while (to > from && SMALL.contains(words.get(to - 1).toLowerCase(Locale.ROOT))) to--;
+        return new ArrayList<>(words.subList(from, to));
+    }
+
+    /** Words that name nothing a number measures. */
+    private static final java.util.Set<String> SMALL = java.util.Set.of("for", "of", "in", "at", "to", "after", "with", "by",
+            "from", "on", "is", "was", "are", "were", "be", "been", "the", "a", "an", "than", "over", "within", "and", "or", "-");
 
     static NumericSeries.Kind kind(String label, String unit) {
         String l = words(label);

@@ -3,6 +3,7 @@ package dev.ddx.backend.logs.summary;
 import dev.ddx.backend.logs.LogOptions;
 import dev.ddx.backend.logs.LogSession;
 import dev.ddx.backend.logs.LogSummary;
+import dev.ddx.backend.logs.mine.Template;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,7 +71,23 @@ class SeriesFinderTest {
         assertEquals(NumericSeries.Kind.HANDLES, SeriesFinder.kind("open_fds", ""));
         assertEquals(NumericSeries.Kind.QUEUE, SeriesFinder.kind("pool.active", ""));
         assertEquals(NumericSeries.Kind.OTHER, SeriesFinder.kind("status", ""));
-        assertEquals(NumericSeries.Kind.DURATION, SeriesFinder.kind("renew lease for", "seconds"), "a unit written out");
+        assertEquals(NumericSeries.Kind.DURATION, SeriesFinder.kind("renew lease", "seconds"), "a unit written out");
+    }
+
+    /** A series is named by the words before its number, without small words at either end, or else by those before the value before them. */
+    @Test
+    void smallWordsNameNoSeries() {
+        Template hadoop = new Template("T95", List.of("Failed", "to", "renew", "lease", "for", "DFSClient_NONMAPREDUCE_<*>", "for",
+                "<*>", "seconds.", "Will", "retry", "shortly", "..."));
+        assertEquals("renew lease", SeriesFinder.label(hadoop, 7), "not 'for'");
+        Template waited = new Template("T1", List.of("request", "waited", "for", "<*>", "ms"));
+        assertEquals("request waited", SeriesFinder.label(waited, 3));
+        Template heap = new Template("T2", List.of("size", "of", "the", "heap:", "<*>", "MB"));
+        assertEquals("heap", SeriesFinder.label(heap, 4), "of the three words before, the small ones at the start go");
+        assertEquals("processed", SeriesFinder.label(new Template("T3", List.of("processed", "<*>", "in", "<*>", "ms")), 3));
+        Template alone = new Template("T3", List.of("<*>", "in", "<*>", "ms"));
+        assertEquals("in", SeriesFinder.label(alone, 2), "no words before the value before: the small words");
+        assertEquals("queue", SeriesFinder.label(new Template("T4", List.of("queue=<*>")), 0));
     }
 
     /** Ports, process and user ids tell things apart and measure nothing: no series of the summary, though the numbers change. */
