@@ -95,6 +95,9 @@ class LauncherLiveTest {
                 files(cache, ".path"), "the jar's path is kept beside its archive");
     }
 
+    /** gzip's magic bytes. */
+    static final byte[] GZIP = {0x1f, (byte) 0x8b};
+
     @Test
     void theSizeOfTheLogsChoosesTheCompiler() throws Exception {
         Path jar = helloJar(dir.resolve("a/ddx.jar"));
@@ -102,7 +105,9 @@ class LauncherLiveTest {
         Path small = Files.writeString(dir.resolve("small.log"), "2024-03-01 10:00:00,001 INFO x\n");
         Path big = sparse(dir.resolve("big.log"), 64L << 20);
         Path other = sparse(dir.resolve("other.log"), 64L << 20);
-        Path gz = sparse(dir.resolve("old.log.gz"), 13L << 20);
+        Path gz = sparse(dir.resolve("old.log.gz"), 13L << 20, GZIP);
+        Path rotated = sparse(dir.resolve("old.log.1"), 13L << 20, GZIP);
+        Path namedGz = sparse(dir.resolve("plain.log.gz"), 13L << 20);
         String c1 = "-XX:TieredStopAtLevel=1";
         String second = "-XX:CICompilerCount=3";
         Result first = launch(jar, cache, "logs", "summarize", small.toString());
@@ -117,6 +122,8 @@ class LauncherLiveTest {
         Result onGz = launch(jar, cache, "logs", "summarize", gz.toString());
         assertFalse(onGz.err().contains(c1), "a gzipped file counts ten times its size: " + onGz.err());
         assertFalse(onGz.err().contains(second), "and is read by one reader: " + onGz.err());
+        assertFalse(launch(jar, cache, "logs", "summarize", rotated.toString()).err().contains(c1), "gzip is told by its bytes, not its name");
+        assertTrue(launch(jar, cache, "logs", "summarize", namedGz.toString()).err().contains(c1), "a plain file named .gz is its size");
         for (String[] unknown : new String[][] {{"-"}, {"--loki", "http://localhost:3100", "--query", "{app=\"x\"}"}, {"x*.log"}}) {
             List<String> args = new java.util.ArrayList<>(List.of("logs", "summarize"));
             args.addAll(List.of(unknown));
@@ -127,9 +134,10 @@ class LauncherLiveTest {
         assertTrue(notLogs.err().contains(c1) && notLogs.err().contains("-XX:+UseSerialGC"), "only logs commands: " + notLogs.err());
     }
 
-    /** A file of this length with no disk written (its first byte is 0: not a JSON log). */
-    static Path sparse(Path file, long length) throws IOException {
+    /** A file of this length that starts with these bytes (none: 0, not a JSON log), with no more disk written. */
+    static Path sparse(Path file, long length, byte... start) throws IOException {
         try (var f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            f.write(start);
             f.setLength(length);
         }
         return file;
@@ -173,11 +181,7 @@ class LauncherLiveTest {
 
         // a JSON log has a cache of its own, trained on the first big one
         Path json = Files.writeString(dir.resolve("small.json"), "{\"msg\":\"x\"}\n");
-        Path bigJson = dir.resolve("big.json");
-        try (var f = new java.io.RandomAccessFile(bigJson.toFile(), "rw")) {
-            f.write('{');
-            f.setLength(128L << 20);
-        }
+        Path bigJson = sparse(dir.resolve("big.json"), 128L << 20, (byte) '{');
         assertFalse(launch(home, jar, cache, "logs", "j", json.toString()).err().contains("AOTCache"), "no JSON cache yet");
         assertTrue(launch(home, jar, cache, "logs", "j", bigJson.toString()).err().contains("-XX:AOTMode=record"));
         List<Path> both = files(cache, ".aot");
