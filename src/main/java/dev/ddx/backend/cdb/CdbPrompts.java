@@ -1,10 +1,12 @@
 package dev.ddx.backend.cdb;
 
+import dev.ddx.backend.text.cdb.CdbSessionParser;
+
 import java.util.regex.Pattern;
 
 /** cdb prompts ({@code 0:000> }) that start an output line because cdb prints them without a newline. */
 final class CdbPrompts {
-    private static final Pattern PROMPTS = Pattern.compile("^(?:\\s*(?:\\d+:\\s?\\d+(?::\\w+)?|(?:\\d+:\\s?)?[kK][dD])>\\s?)+");
+    private static final Pattern PROMPTS = Pattern.compile("^(?:\\s*" + CdbSessionParser.PROMPT_TEXT + "\\s?)+");
 
     private CdbPrompts() {
     }

@@ -75,7 +75,7 @@ final class HeaderScanner {
                     groups++;
                 }
                 case GLOG, GLOG_SOURCE, PROGRAM, RUBY, REDIS -> {
-                    return null; // glog's, klog's and Ruby's headers, and a program's name before the time, are read by the expression
+                    return null; // glog's, klog's, Ruby's and Redis's headers, and a program's name before the time, are read by the expression
                 }
                 default -> groups++;
             }

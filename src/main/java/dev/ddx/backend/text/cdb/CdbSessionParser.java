@@ -26,8 +26,12 @@ import java.util.regex.Pattern;
  * numbers, and threads waiting in RtlEnterCriticalSection to the critical section they wait for.
  */
 public final class CdbSessionParser {
-    private static final Pattern PROMPT = Pattern.compile(
-            "^\\s*(?:## )?(?:(\\d+):\\s?(\\d+)(?::\\w+)?|(?:\\d+:\\s?)?[kK][dD])>\\s?(.*?)\\s*$");
+    /**
+     * A cdb prompt: {@code 0:006>} (the process and thread numbers, groups 1 and 2, with an optional
+     * {@code :x86} after them), {@code kd>} or {@code 0: kd>}; live cdb's transport strips it too.
+     */
+    public static final String PROMPT_TEXT = "(?:(\\d+):\\s?(\\d+)(?::\\w+)?|(?:\\d+:\\s?)?[kK][dD])>";
+    private static final Pattern PROMPT = Pattern.compile("^\\s*(?:## )?" + PROMPT_TEXT + "\\s?(.*?)\\s*$");
     private static final Pattern THREAD_PREFIX = Pattern.compile("^~(\\d+|\\*|\\.|#)?\\s*(.*)$");
     private static final Pattern STACK = Pattern.compile("^k[bpnvcfPL]*(?:\\s.*)?$|^kb?n?\\s*\\d*$");
     private static final Pattern ECHO = Pattern.compile("^\\s*\\.{3,}\\s*$|^[\\w.\\-]+!\\S+:\\s*$"
