@@ -202,12 +202,16 @@ public final class LogsCommand implements Callable<Integer> {
             return LogSession.open(names, o);
         }
 
-        /** After the output is written: a missing source is still an error (exit 2), named. */
+        /**
+         * After the output is written: a missing source is still an error (exit 2), named, and a file
+         * packed in a way ddx does not unpack too (exit 3), with the command that unpacks it.
+         */
         void failOnMissing(LogSession session) {
+            String others = session.sourceNames().isEmpty() ? "" : " (the other sources were read)";
             if (!session.missing().isEmpty()) {
-                throw new UsageException("no such log file: " + String.join(", ", session.missing())
-                        + (session.sourceNames().isEmpty() ? "" : " (the other sources were read)"), "check the path");
+                throw new UsageException("no such log file: " + String.join(", ", session.missing()) + others, "check the path");
             }
+            if (!session.refused().isEmpty()) throw LogSession.refusal(session.refused(), others);
         }
     }
 }

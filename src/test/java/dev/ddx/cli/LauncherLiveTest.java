@@ -122,6 +122,8 @@ class LauncherLiveTest {
         assertFalse(onGz.err().contains(c1), "a gzipped file counts ten times its size: " + onGz.err());
         assertFalse(onGz.err().contains(second), "and is read by one reader: " + onGz.err());
         assertFalse(launch(jar, cache, "logs", "summarize", rotated.toString()).err().contains(c1), "gzip is told by its bytes, not its name");
+        Path xz = sparse(dir.resolve("old.log.2"), 13L << 20, (byte) 0xfd, (byte) '7', (byte) 'z', (byte) 'X', (byte) 'Z', (byte) 0);
+        assertFalse(launch(jar, cache, "logs", "summarize", xz.toString()).err().contains(c1), "and xz too");
         assertTrue(launch(jar, cache, "logs", "summarize", namedGz.toString()).err().contains(c1), "a plain file named .gz is its size");
         for (String[] unknown : new String[][] {{"-"}, {"--loki", "http://localhost:3100", "--query", "{app=\"x\"}"}, {"x*.log"}}) {
             List<String> args = new java.util.ArrayList<>(List.of("logs", "summarize"));

@@ -151,6 +151,23 @@ class LogsCommandTest {
         assertTrue(r.out().contains("b.log.gz\""), r.out());
     }
 
+    /** A zstd file is refused in one line with the command that unpacks it; beside a plain log, after the plain one's output. */
+    @Test
+    void aLogPackedInAWayDdxDoesNotUnpackIsRefusedSayingHowToUnpackIt() throws IOException {
+        Path zst = Files.write(dir.resolve("app.log.1.zst"), new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, 0x24, 0x10, 0, 0});
+        Run alone = ddx("logs", "summarize", zst.toString());
+        assertEquals(3, alone.code());
+        assertEquals("", alone.out());
+        assertEquals("ddx: " + zst + " is zstd-compressed, which ddx does not unpack\n"
+                + "  unpack it into ddx: zstd -dc " + zst + " | ddx logs summarize -\n", alone.err());
+        Path log = Files.writeString(dir.resolve("app.log"), LOG);
+        Run both = ddx("logs", "summarize", log.toString(), zst.toString());
+        assertEquals(3, both.code());
+        assertTrue(both.out().contains("`" + log + "`: 8 lines, 4 events"), both.out());
+        assertTrue(both.out().contains("not read: " + zst + " is zstd-compressed"), both.out());
+        assertTrue(both.err().startsWith("ddx: " + zst + " is zstd-compressed, which ddx does not unpack (the other sources were read)"), both.err());
+    }
+
     @Test
     void binaryGarbageIsSkippedCountedAndTheRestKept() throws IOException {
         byte[] garbage = new byte[300];

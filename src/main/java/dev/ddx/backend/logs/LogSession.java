@@ -6,6 +6,7 @@ import dev.ddx.backend.logs.mine.TemplateMiner;
 import dev.ddx.backend.logs.mine.Tokens;
 import dev.ddx.backend.logs.read.EventReader;
 import dev.ddx.backend.logs.read.HeaderSpec;
+import dev.ddx.backend.logs.source.Compression;
 import dev.ddx.backend.logs.source.FileSource;
 import dev.ddx.backend.logs.source.LogSource;
 import dev.ddx.backend.logs.source.MemorySource;
@@ -34,25 +35,27 @@ import java.util.regex.PatternSyntaxException;
  * events with their templates, the findings. This is the API {@code ddx logs} and the
  * conversation's log tools use; its methods are stable.
  *
- * <p>Open with {@link #open(List, LogOptions)}: names are files (plain or gzip), globs, or
+ * <p>Open with {@link #open(List, LogOptions)}: names are files (plain, gzip, xz or bzip2), globs, or
  * {@code -} for stdin (spooled to a temporary file so it can be read again); remote sources come
- * in {@link LogOptions#remote()}. Names that match nothing are listed in {@link #missing()} and
- * do not stop the others. The first call of {@link #summary()} reads every source once in bounded
+ * in {@link LogOptions#remote()}. Names that match nothing are listed in {@link #missing()}, and
+ * files packed in a way ddx does not unpack in {@link #refused()}; neither stops the others. The first call of {@link #summary()} reads every source once in bounded
  * memory and mines templates; later calls reuse it. Methods that return events read the sources
  * again, so memory stays bounded. Not thread-safe.
  */
 public final class LogSession implements AutoCloseable {
     private final List<LogSource> sources;
     private final List<String> missing;
+    private final List<Compression.Refused> refused;
     private final LogOptions options;
     private final Optional<HeaderSpec> header;
     private final List<Path> spooled = new ArrayList<>();
     private TemplateMiner miner;
     private LogSummary summary;
 
-    private LogSession(List<LogSource> sources, List<String> missing, LogOptions options, Optional<HeaderSpec> header) {
+    private LogSession(List<LogSource> sources, SourceResolver.Resolved resolved, LogOptions options, Optional<HeaderSpec> header) {
         this.sources = sources;
-        this.missing = missing;
+        this.missing = resolved.missing();
+        this.refused = resolved.refused();
         this.options = options;
         this.header = header;
     }
@@ -72,10 +75,11 @@ public final class LogSession implements AutoCloseable {
         }
         SourceResolver.Resolved r = SourceResolver.resolve(names, options.stdin());
         if (r.sources().isEmpty() && options.remote().isEmpty()) {
+            if (!r.refused().isEmpty()) throw refusal(r.refused(), "");
             throw new UsageException(r.missing().isEmpty() ? "no log sources given"
                     : "no such log file: " + String.join(", ", r.missing()), "give files, globs, - for stdin, or --loki/--es");
         }
-        LogSession s = new LogSession(new ArrayList<>(), r.missing(), options, header);
+        LogSession s = new LogSession(new ArrayList<>(), r, options, header);
         for (LogSource src : r.sources()) s.sources.add(s.rereadable(src));
         for (LogSource src : options.remote()) s.sources.add(s.fetched(src));
         return s;
@@ -89,6 +93,11 @@ public final class LogSession implements AutoCloseable {
             try (InputStream in = options.stdin()) {
                 Files.copy(in, spool, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
+            Compression packed = Compression.of(spool);
+            if (!packed.readable()) {
+                Files.deleteIfExists(spool);
+                throw new TargetUnreadableException(packed.refusal("stdin"), packed.unpackInto("FILE"));
+            }
             return new FileSource(spool);
         } catch (IOException e) {
             throw new TargetUnreadableException("cannot read stdin: " + e.getMessage(), "");
@@ -101,6 +110,20 @@ public final class LogSession implements AutoCloseable {
         } catch (IOException e) {
             throw new TargetUnreadableException(src.name() + ": " + e.getMessage(), "check the URL, the query and the credentials");
         }
+    }
+
+    /**
+     * One line for the files packed in a way ddx does not unpack: the first named, how many more,
+     * and the command that unpacks the first.
+     */
+    public static TargetUnreadableException refusal(List<Compression.Refused> refused, String more) {
+        String others = refused.size() > 1 ? " (and " + (refused.size() - 1) + " more)" : "";
+        return new TargetUnreadableException(refused.get(0).getMessage() + others + more, refused.get(0).hint());
+    }
+
+    /** The files named that are packed in a way ddx does not unpack; they are not read. */
+    public List<Compression.Refused> refused() {
+        return List.copyOf(refused);
     }
 
     /** The names given that matched no readable file. */
@@ -125,6 +148,7 @@ public final class LogSession implements AutoCloseable {
         List<SourceStat> stats = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         missing.forEach(m -> notes.add("not read: " + m + " (no such file)"));
+        refused.forEach(r -> notes.add("not read: " + r.getMessage() + " (" + r.hint() + ")"));
         for (LogSource s : sources) {
             if (s instanceof FileSource f && ChunkedRead.applies(f, options)) readChunked(f, b, stats, notes);
             else read(s, SummaryBuilder::prepare, b::accept, stats, notes);

@@ -1,5 +1,6 @@
 package dev.ddx.backend.logs;
 
+import dev.ddx.error.TargetUnreadableException;
 import dev.ddx.error.UsageException;
 import dev.ddx.model.LogEvent;
 import dev.ddx.pattern.Evidence;
@@ -179,6 +180,24 @@ class LogSessionTest {
         try (LogSession s = LogSession.open(List.of("-"), o)) {
             assertEquals(2, s.summary().events());
             assertEquals("-", s.search("disk", 1).get(0).file());
+        }
+    }
+
+    /** zstd on stdin is refused with the command that unpacks it, and its spooled copy goes. */
+    @Test
+    void aPackingDdxDoesNotUnpackOnStdinIsRefused() throws Exception {
+        byte[] zstd = {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, 0x24, 0x10, 0, 0};
+        long spools = spools();
+        LogOptions o = LogOptions.defaults(CLOCK).withStdin(new ByteArrayInputStream(zstd));
+        TargetUnreadableException e = assertThrows(TargetUnreadableException.class, () -> LogSession.open(List.of("-"), o));
+        assertEquals("stdin is zstd-compressed, which ddx does not unpack", e.getMessage());
+        assertEquals("unpack it into ddx: zstd -dc FILE | ddx logs summarize -", e.hint());
+        assertEquals(spools, spools(), "no copy of stdin is left behind");
+    }
+
+    private static long spools() throws java.io.IOException {
+        try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("ddx-stdin")).count();
         }
     }
 

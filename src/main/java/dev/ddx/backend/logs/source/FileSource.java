@@ -7,9 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 
-/** A log file on disk; gzip-compressed files are recognised by their magic bytes, whatever their name. */
+/** A log file on disk; one packed with gzip, xz or bzip2 is unpacked as it is read, whatever its name (see {@link Compression}). */
 public record FileSource(Path path) implements LogSource {
 
     @Override
@@ -20,14 +19,17 @@ public record FileSource(Path path) implements LogSource {
     @Override
     public LineStream open() throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
-        return new ReaderStream(new LineReader(maybeGunzip(in)));
+        try {
+            return new ReaderStream(new LineReader(Compression.unpacked(in, name())));
+        } catch (IOException e) {
+            in.close();
+            throw e;
+        }
     }
 
-    /** Whether the file is gzip-compressed (by its magic bytes). */
+    /** Whether the file is compressed (by its magic bytes: see {@link Compression}). */
     public boolean compressed() throws IOException {
-        try (InputStream in = Files.newInputStream(path)) {
-            return gzipMagic(in.read(), in.read());
-        }
+        return Compression.of(path) != Compression.NONE;
     }
 
     /**
@@ -39,21 +41,6 @@ public record FileSource(Path path) implements LogSource {
         java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(path);
         ch.position(offset);
         return new ReaderStream(new LineReader(java.nio.channels.Channels.newInputStream(ch), length, linesBefore));
-    }
-
-    static InputStream maybeGunzip(InputStream in) throws IOException {
-        InputStream b = in.markSupported() ? in : new BufferedInputStream(in);
-        b.mark(2);
-        int b1 = b.read();
-        int b2 = b.read();
-        b.reset();
-        if (gzipMagic(b1, b2)) return new BufferedInputStream(new GZIPInputStream(b, 1 << 16), 1 << 16);
-        return b;
-    }
-
-    /** Whether a stream's first two bytes are gzip's magic number. */
-    private static boolean gzipMagic(int b1, int b2) {
-        return b1 == 0x1f && b2 == 0x8b;
     }
 
     /** A line stream over a {@link LineReader}. */

@@ -19,27 +19,41 @@ public final class SourceResolver {
     private SourceResolver() {
     }
 
-    /** What the names resolved to, and the names that matched no readable file. */
-    public record Resolved(List<LogSource> sources, List<String> missing) {
+    /**
+     * What the names resolved to, the names that matched no readable file, and the files packed in a
+     * way ddx does not unpack (see {@link Compression}).
+     */
+    public record Resolved(List<LogSource> sources, List<String> missing, List<Compression.Refused> refused) {
     }
 
     public static Resolved resolve(List<String> names, InputStream stdin) {
         List<LogSource> out = new ArrayList<>();
         List<String> missing = new ArrayList<>();
+        List<Compression.Refused> refused = new ArrayList<>();
         for (String name : names) {
             if (name.equals("-")) {
                 out.add(new StdinSource(stdin));
             } else if (isGlob(name)) {
                 List<Path> matched = glob(name);
                 if (matched.isEmpty()) missing.add(name);
-                matched.forEach(p -> out.add(new FileSource(p)));
+                matched.forEach(p -> add(p, out, missing, refused));
             } else {
                 Path p = Path.of(name);
-                if (Files.isRegularFile(p) && Files.isReadable(p)) out.add(new FileSource(p));
+                if (Files.isRegularFile(p) && Files.isReadable(p)) add(p, out, missing, refused);
                 else missing.add(name);
             }
         }
-        return new Resolved(out, missing);
+        return new Resolved(out, missing, refused);
+    }
+
+    private static void add(Path file, List<LogSource> out, List<String> missing, List<Compression.Refused> refused) {
+        try {
+            Compression c = Compression.of(file);
+            if (c.readable()) out.add(new FileSource(file));
+            else refused.add(new Compression.Refused(c, file.toString()));
+        } catch (IOException e) {
+            missing.add(file.toString());
+        }
     }
 
     static boolean isGlob(String name) {

@@ -5,7 +5,7 @@ import dev.ddx.backend.logs.read.LineReader;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Standard input ({@code -}), plain or gzip; it can be read once only. */
+/** Standard input ({@code -}), plain or packed as a file may be ({@link Compression}); it can be read once only. */
 public record StdinSource(InputStream in) implements LogSource {
     @Override
     public String name() {
@@ -14,7 +14,7 @@ public record StdinSource(InputStream in) implements LogSource {
 
     @Override
     public LineStream open() throws IOException {
-        return new FileSource.ReaderStream(new LineReader(FileSource.maybeGunzip(in)));
+        return new FileSource.ReaderStream(new LineReader(Compression.unpacked(in, name())));
     }
 
     @Override
