@@ -64,9 +64,10 @@ public final class HeaderDetector {
      * {@code PROGRAM} is a program's name before the time ({@code update-alternatives 2025-06-24
      * 14:36:53: …}); a TIME with the literal {@code ":"} has a colon just after it. {@code RUBY} is the
      * whole header of Ruby's Logger (Rails'): {@code I, [2024-03-01T10:00:00.123456 #1234]  INFO -- app: };
-     * {@code REDIS} Redis's: {@code 1234:M 01 Mar 2024 10:00:00.123 * }.
+     * {@code REDIS} Redis's: {@code 1234:M 01 Mar 2024 10:00:00.123 * }. {@code ZONE} is a time zone
+     * just after the time ({@code UTC}, {@code CEST}, {@code +03}: PostgreSQL's; see {@link Zones}).
      */
-    enum Kind { TIME, LEVEL, THREAD, NUMBER, WORD, SEPARATOR, COMPONENT, DASH_COMPONENT, GLOG, GLOG_SOURCE, PROGRAM, RUBY, REDIS }
+    enum Kind { TIME, ZONE, LEVEL, THREAD, NUMBER, WORD, SEPARATOR, COMPONENT, DASH_COMPONENT, GLOG, GLOG_SOURCE, PROGRAM, RUBY, REDIS }
 
     static List<Element> signature(String line) {
         List<Element> glog = glog(line);
@@ -238,6 +239,9 @@ public final class HeaderDetector {
             return new Element(Kind.LEVEL, null, t.startsWith("["), t.endsWith(":") ? ":" : null);
         }
         if (isSeparator(t) && !sofar.isEmpty()) return new Element(Kind.SEPARATOR, null, false, t);
+        if (!sofar.isEmpty() && sofar.get(sofar.size() - 1).kind == Kind.TIME && Zones.isZone(t)) {
+            return new Element(Kind.ZONE, null, false, null);
+        }
         if (t.startsWith("[")) return new Element(threadSeen ? Kind.WORD : Kind.THREAD, null, true, null);
         if (isComponent(t) && k == end - 1) return new Element(Kind.COMPONENT, null, false, null);
         if (k + 2 == end && isSeparator(text(line, toks.get(k + 1))) && k > level && level >= 0) {
@@ -325,6 +329,7 @@ public final class HeaderDetector {
                         shown.append(':');
                     }
                 }
+                case ZONE -> part(regex, shown, roles, false, "(\\S+)", "<Zone>", HeaderSpec.Role.ZONE);
                 case PROGRAM -> { // the component, unless the header names one of its own later
                     boolean later = sig.stream().anyMatch(x -> x.kind == Kind.COMPONENT || x.kind == Kind.DASH_COMPONENT);
                     part(regex, shown, roles, false, "(\\S+)", later ? "<Field" + (++other) + ">" : "<Component>",

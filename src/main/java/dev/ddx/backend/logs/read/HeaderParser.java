@@ -24,6 +24,8 @@ public final class HeaderParser {
     private final int onlyTime;
     private final int onlyLevel;
     private final int onlyContent;
+    /** The time zone field ({@link Zones}), or -1. */
+    private final int zone;
 
     public HeaderParser(HeaderSpec spec, TimestampParser times) {
         this.spec = spec;
@@ -37,6 +39,7 @@ public final class HeaderParser {
         this.onlyTime = only(HeaderSpec.Role.TIME);
         this.onlyLevel = only(HeaderSpec.Role.LEVEL);
         this.onlyContent = only(HeaderSpec.Role.CONTENT);
+        this.zone = only(HeaderSpec.Role.ZONE);
     }
 
     private int only(HeaderSpec.Role role) {
@@ -189,6 +192,14 @@ public final class HeaderParser {
 
     /** {@link #time(String, int[])} of a line whose bytes {@code bytes} also holds when it is ASCII (null otherwise). */
     public Optional<Instant> time(String line, byte[] bytes, int[] b) {
+        if (zone < 0) return localTime(line, bytes, b);
+        Optional<Instant> t = localTime(line, bytes, b);
+        int offset = t.isEmpty() || b[2 * zone] < 0 ? Zones.NONE : Zones.offset(line, b[2 * zone], b[2 * zone + 1]);
+        return offset == Zones.NONE ? t : Optional.of(t.get().minusSeconds(offset));
+    }
+
+    /** The time of the time fields alone, read as UTC unless they say their offset. */
+    private Optional<Instant> localTime(String line, byte[] bytes, int[] b) {
         if (onlyTime >= 0) return b[2 * onlyTime] < 0 ? Optional.empty() : times.parse(line, bytes, b[2 * onlyTime], b[2 * onlyTime + 1]);
         int present = 0;
         int only = -1;

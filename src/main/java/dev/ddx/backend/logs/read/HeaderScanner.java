@@ -42,6 +42,7 @@ final class HeaderScanner {
                 case THREAD -> OP_THREAD;
                 case NUMBER -> OP_NUMBER;
                 case WORD -> e.bracketed() ? OP_BRACKETED_WORD : OP_WORD;
+                case ZONE -> OP_WORD;
                 case SEPARATOR -> OP_SEPARATOR;
                 case COMPONENT -> OP_COMPONENT;
                 case DASH_COMPONENT -> OP_DASH_COMPONENT;

@@ -18,7 +18,8 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class HeaderSpec {
     /** What a header field contributes to an event. */
-    public enum Role { TIME, LEVEL, THREAD, PID, COMPONENT, CONTENT, OTHER }
+    /** What a field is; ZONE is the time zone of the TIME fields ({@link Zones}). */
+    public enum Role { TIME, ZONE, LEVEL, THREAD, PID, COMPONENT, CONTENT, OTHER }
 
     private final String text;
     private final Pattern pattern;
@@ -159,7 +160,7 @@ public final class HeaderSpec {
             char c = spec.charAt(i);
             if (c == '<' && field.find(i) && field.start() == i) {
                 Role role = roleOf(field.group(1));
-                regex.append(role == Role.CONTENT ? "(.*)" : "(.*?)");
+                regex.append(role == Role.CONTENT ? "(.*)" : WHOLE_TIME.contains(field.group(1).toLowerCase(Locale.ROOT)) ? TIMESTAMP : "(.*?)");
                 roles.add(role);
                 i = field.end() - 1;
             } else if (c == '\\' && i + 1 < spec.length()) {
@@ -204,9 +205,19 @@ public final class HeaderSpec {
         return -1;
     }
 
+    /**
+     * The fields that hold a whole time, which may have spaces in it ({@code 2024-03-01 10:00:00}):
+     * one of the shapes {@link TimestampParser} knows where one stands, else as short as a field can
+     * be, as any other; a header ddx shows can so be given back.
+     */
+    private static final java.util.Set<String> WHOLE_TIME = java.util.Set.of("timestamp", "datetime");
+    private static final String TIMESTAMP = "((?:" + java.util.Arrays.stream(TimestampParser.Shape.values())
+            .map(sh -> HeaderDetector.nonCapturing(sh.regex())).collect(java.util.stream.Collectors.joining("|")) + ")|.*?)";
+
     static Role roleOf(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "date", "time", "timestamp", "month", "day", "year", "datetime" -> Role.TIME;
+            case "zone", "timezone", "tz" -> Role.ZONE;
             case "level", "severity", "loglevel" -> Role.LEVEL;
             case "thread", "process", "tid", "threadname" -> Role.THREAD;
             case "pid" -> Role.PID;

@@ -195,7 +195,7 @@ class EventReaderTest {
                 2024-03-01 10:00:02.303 UTC [1234] LOG:  checkpoint complete: wrote 12 buffers
                 2024-03-01 10:00:03.404 UTC [1241] WARNING:  there is no transaction in progress
                 """;
-        assertEquals("<Timestamp> <Field1> [<Thread>] <Level>: <Content>", spec(pg));
+        assertEquals("<Timestamp> <Zone> [<Thread>] <Level>: <Content>", spec(pg));
         List<LogEvent> events = read(pg, Optional.empty());
         assertEquals(List.of("INFO", "ERROR", "INFO", "WARN"), events.stream().map(LogEvent::level).toList());
         assertEquals("relation \"orders\" does not exist at character 15", events.get(1).message());
@@ -219,6 +219,39 @@ class EventReaderTest {
                 2024-03-01T10:00:03.123456Z 0 [ERROR] [MY-010119] [Server] Aborting
                 """;
         assertEquals(List.of("INFO", "INFO", "WARN", "ERROR"), read(mysql, Optional.empty()).stream().map(LogEvent::level).toList());
+    }
+
+    /** The header ddx shows, given back with --header, reads the log as the detected one did: a time with a space in it is one field. */
+    @Test
+    void theHeaderShownCanBeGivenBack() throws IOException {
+        assertEquals("<Timestamp> <Level> [<Thread>] <Component>: <Content>", spec(JAVA_LOG));
+        List<LogEvent> detected = read(JAVA_LOG, Optional.empty());
+        assertEquals(detected, read(JAVA_LOG, Optional.of(HeaderSpec.parse(spec(JAVA_LOG)))));
+        assertEquals(Optional.of(java.time.Instant.parse("2024-03-01T10:00:01.500Z")), detected.get(1).time());
+        assertEquals("ERROR", detected.get(1).level());
+    }
+
+    /** The zone PostgreSQL writes after its time (the server's, by default) is read: its times are UTC whatever it is. */
+    @Test
+    void aZoneAfterTheTimeIsRead() throws IOException {
+        String pg = """
+                2024-03-01 11:00:00.101 CET [1234] LOG:  checkpoint starting: time
+                2024-07-01 12:00:00.202 CEST [1240] ERROR:  relation "orders" does not exist
+                2024-07-01 06:00:00.303 EDT [1241] WARNING:  there is no transaction in progress
+                2024-07-01 13:00:00.404 +03 [1242] LOG:  checkpoint complete
+                2024-07-01 15:30:00.505 +0530 [1243] LOG:  checkpoint complete
+                2024-07-01 10:00:00.606 XYZ [1244] LOG:  an abbreviation it does not know: as UTC
+                """;
+        assertEquals("<Timestamp> <Zone> [<Thread>] <Level>: <Content>", spec(pg));
+        List<LogEvent> events = read(pg, Optional.empty());
+        assertEquals(List.of("2024-03-01T10:00:00.101Z", "2024-07-01T10:00:00.202Z", "2024-07-01T10:00:00.303Z",
+                        "2024-07-01T10:00:00.404Z", "2024-07-01T10:00:00.505Z", "2024-07-01T10:00:00.606Z"),
+                events.stream().map(e -> e.time().orElseThrow().toString()).toList());
+        assertEquals(events, read(pg, Optional.of(HeaderSpec.parse(spec(pg)))), "the spec shown can be given back");
+        assertEquals("<Timestamp> <Component>: <Content>", spec("""
+                2024-03-01 10:00:00 sshd: accepted
+                2024-03-01 10:00:01 cron: started
+                """), "no zone where none stands");
     }
 
     /** Ruby's Logger (Rails'): the time and process id in brackets, the level, the program's name before the colon. */
