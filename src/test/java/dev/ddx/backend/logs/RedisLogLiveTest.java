@@ -57,7 +57,7 @@ class RedisLogLiveTest {
 
         try (LogSession s = LogSession.open(List.of(log.toString()), LogOptions.defaults(LogSessionTest.CLOCK))) {
             LogSummary sum = s.summary();
-            assertEquals("<Pid>:<Thread> <Day> <Month> <Year> <Time> <Level> <Content>", sum.sources().get(0).header());
+            assertEquals("<Pid>:<Thread> <Timestamp> <Level> <Content>", sum.sources().get(0).header());
             List<LogEvent> events = new ArrayList<>();
             s.forEachEvent(events::add);
             assertTrue(events.stream().allMatch(e -> e.time().isPresent()

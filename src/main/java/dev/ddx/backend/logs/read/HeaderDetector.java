@@ -72,8 +72,8 @@ public final class HeaderDetector {
     static List<Element> signature(String line) {
         List<Element> glog = glog(line);
         if (glog != null) return glog;
-        if (RUBY_HEADER.matcher(line).lookingAt()) return List.of(new Element(Kind.RUBY, null, false, null)); // its time is in RUBY
-        if (REDIS_HEADER.matcher(line).lookingAt()) return List.of(new Element(Kind.REDIS, null, false, null));
+        Kind whole = WholeHeaders.of(line); // Ruby's or Redis's, its time in it
+        if (whole != null) return List.of(new Element(whole, null, false, null));
         List<Element> out = new ArrayList<>();
         int at = leadingTime(line, out);
         List<int[]> toks = tokens(line, at);
@@ -125,22 +125,6 @@ public final class HeaderDetector {
         return List.of(new Element(Kind.GLOG, TimestampParser.Shape.MONTH_DAY, false, null),
                 new Element(Kind.NUMBER, null, false, null), new Element(Kind.GLOG_SOURCE, null, false, null));
     }
-
-    /**
-     * Ruby's Logger: the level's letter, the time and process id in brackets, the level, then
-     * {@code --}, the program's name (often none) and a colon.
-     */
-    private static final String RUBY = "[DIWEFAU], \\[(\\d{4}-\\d{2}-\\d{2}T[\\d:.]+) #(\\d+)\\]\\s+([A-Za-z]+) -- (\\S*?):";
-    private static final Pattern RUBY_HEADER = Pattern.compile(RUBY + " ");
-
-    /**
-     * Redis's: the process id, a colon and its role's letter (X sentinel, C a child writing the data
-     * to disk, S replica, M master), the time, and the level's sign ({@code .} debug, {@code -}
-     * verbose, {@code *} notice, {@code #} warning: see {@link Levels}).
-     */
-    private static final String REDIS = "(\\d+):([XCSM])\\s+("
-            + nonCapturing(TimestampParser.Shape.DAY_MONTH_YEAR.regex()) + ")\\s+([-.*#])";
-    private static final Pattern REDIS_HEADER = Pattern.compile(REDIS + " ");
 
     /** glog's level letters, and its {@code file.go:42]}: the source (a group in the header's expression) and its bracket. */
     private static final String GLOG_LEVELS = "IWEF";
@@ -366,17 +350,7 @@ public final class HeaderDetector {
                     roles.add(HeaderSpec.Role.TIME);
                     shown.append("<Level><Timestamp>");
                 }
-                case RUBY -> {
-                    regex.append(RUBY);
-                    roles.addAll(List.of(HeaderSpec.Role.TIME, HeaderSpec.Role.PID, HeaderSpec.Role.LEVEL, HeaderSpec.Role.COMPONENT));
-                    shown.append("<Letter>, [<Timestamp> #<Pid>] <Level> -- <Component>:");
-                }
-                case REDIS -> {
-                    regex.append(REDIS);
-                    roles.addAll(List.of(HeaderSpec.Role.PID, HeaderSpec.Role.THREAD, HeaderSpec.Role.TIME, HeaderSpec.Role.LEVEL));
-                    // the time as four fields, so that the header given back with --header reads it whole
-                    shown.append("<Pid>:<Thread> <Day> <Month> <Year> <Time> <Level>");
-                }
+                case RUBY, REDIS -> WholeHeaders.build(e.kind, regex, roles, shown);
                 case GLOG_SOURCE -> {
                     regex.append(GLOG_FILE_LINE);
                     roles.add(HeaderSpec.Role.COMPONENT);

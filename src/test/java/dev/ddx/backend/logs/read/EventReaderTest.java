@@ -288,7 +288,7 @@ class EventReaderTest {
                 23502:C 22 Nov 2026 03:42:36.148 * DB saved on disk
                 23494:M 22 Nov 2026 03:42:39.807 # User requested shutdown...
                 """;
-        assertEquals("<Pid>:<Thread> <Day> <Month> <Year> <Time> <Level> <Content>", spec(log));
+        assertEquals("<Pid>:<Thread> <Timestamp> <Level> <Content>", spec(log));
         List<LogEvent> events = read(log, Optional.empty());
         assertEquals(List.of("WARN", "INFO", "DEBUG", "INFO", "INFO", "WARN"), events.stream().map(LogEvent::level).toList());
         assertEquals(List.of("C", "M", "M", "M", "C", "M"), events.stream().map(LogEvent::thread).toList());
