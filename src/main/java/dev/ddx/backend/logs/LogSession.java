@@ -38,9 +38,10 @@ import java.util.regex.PatternSyntaxException;
  * <p>Open with {@link #open(List, LogOptions)}: names are files (plain, gzip, xz or bzip2), globs, or
  * {@code -} for stdin (spooled to a temporary file so it can be read again); remote sources come
  * in {@link LogOptions#remote()}. Names that match nothing are listed in {@link #missing()}, and
- * files packed in a way ddx does not unpack in {@link #refused()}; neither stops the others. The first call of {@link #summary()} reads every source once in bounded
- * memory and mines templates; later calls reuse it. Methods that return events read the sources
- * again, so memory stays bounded. Not thread-safe.
+ * files packed in a way ddx does not unpack in {@link #refused()}; neither stops the others. The
+ * first call of {@link #summary()} reads every source once in bounded memory and mines templates;
+ * later calls reuse it. Methods that return events read the sources again, so memory stays
+ * bounded. Not thread-safe.
  */
 public final class LogSession implements AutoCloseable {
     private final List<LogSource> sources;

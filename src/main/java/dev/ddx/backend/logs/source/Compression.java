@@ -76,7 +76,7 @@ public enum Compression {
         return label;
     }
 
-    /** What a log packed this way says when ddx does not unpack it: the packing, and the command that does. */
+    /** What ddx says of a file packed this way that it does not unpack: its name and the packing. */
     public String refusal(String name) {
         return name + " is " + label + "-compressed, which ddx does not unpack";
     }
