@@ -17,8 +17,7 @@ import java.util.regex.PatternSyntaxException;
  * Component/Logger/Class/Module the component; Content/Message the message. A spec needs a Content field.
  */
 public final class HeaderSpec {
-    /** What a header field contributes to an event. */
-    /** What a field is; ZONE is the time zone of the TIME fields ({@link Zones}). */
+    /** What a header field contributes to an event; ZONE is the time zone of the TIME fields ({@link Zones}). */
     public enum Role { TIME, ZONE, LEVEL, THREAD, PID, COMPONENT, CONTENT, OTHER }
 
     private final String text;
