@@ -69,6 +69,12 @@ final class JsonLines {
         }
     }
 
+    /** Whether a record's field of this name is its time, level or message (by the names of {@link #ROLES}). */
+    static boolean namesTimeLevelOrMessage(String name) {
+        Integer r = ROLE.get(name);
+        return r != null && (r >> 8) <= 2;
+    }
+
     /** Values longer than this, or with whitespace, are not added after the message. */
     private static final int SHORT = 64;
 

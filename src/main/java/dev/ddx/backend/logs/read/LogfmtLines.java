@@ -1,7 +1,6 @@
 package dev.ddx.backend.logs.read;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * Logs in logfmt, one record of {@code key=value} pairs per line (Go's logrus text formatter and
@@ -13,9 +12,6 @@ import java.util.Set;
  * words (see {@link JsonLines}). A line of another shape is passed on as it is.
  */
 final class LogfmtLines {
-    /** At least one of these among a line's keys: what makes pairs a log record rather than a message with settings in it. */
-    private static final Set<String> KNOWN = Set.of("time", "ts", "timestamp", "t", "level", "lvl", "severity", "msg", "message");
-
     private LogfmtLines() {
     }
 
@@ -69,7 +65,7 @@ final class LogfmtLines {
                 }
             }
             if (i < n && line.charAt(i) != ' ') return null;
-            known |= KNOWN.contains(key);
+            known |= JsonLines.namesTimeLevelOrMessage(key); // what makes pairs a log record, not a message with settings in it
             boolean integer = !quoted && value.length() < 19 && NumberParser.digitsOnly(value);
             o.top.putIfAbsent(key, new FlatJson.Value(value, integer ? FlatJson.Kind.INT : FlatJson.Kind.STRING));
         }
