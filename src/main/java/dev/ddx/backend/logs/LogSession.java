@@ -115,11 +115,11 @@ public final class LogSession implements AutoCloseable {
 
     /**
      * One line for the files packed in a way ddx does not unpack: the first named, how many more,
-     * and the command that unpacks the first.
+     * then {@code suffix}; the hint is the command that unpacks the first.
      */
-    public static TargetUnreadableException refusal(List<Compression.Refused> refused, String more) {
-        String others = refused.size() > 1 ? " (and " + (refused.size() - 1) + " more)" : "";
-        return new TargetUnreadableException(refused.get(0).getMessage() + others + more, refused.get(0).hint());
+    public static TargetUnreadableException refusal(List<Compression.Refused> refused, String suffix) {
+        String more = refused.size() > 1 ? " (and " + (refused.size() - 1) + " more)" : "";
+        return new TargetUnreadableException(refused.get(0).getMessage() + more + suffix, refused.get(0).hint());
     }
 
     /** The files named that are packed in a way ddx does not unpack; they are not read. */

@@ -109,18 +109,16 @@ public enum Compression {
 
     /** A log packed in a way ddx does not unpack. */
     public static final class Refused extends IOException {
-        private final transient Compression compression;
-        private final String name;
+        private final String hint;
 
         Refused(Compression compression, String name) {
             super(compression.refusal(name));
-            this.compression = compression;
-            this.name = name;
+            this.hint = compression.unpackInto(name);
         }
 
         /** The command that unpacks it into ddx. */
         public String hint() {
-            return compression.unpackInto(name);
+            return hint;
         }
     }
 }

@@ -127,12 +127,11 @@ final class SeriesFinder {
     static String label(Template t, int pos) {
         String own = t.tokens().get(pos);
         int eq = own.indexOf('=');
+        List<String> words = wordsBefore(t, pos);
         if (eq > 0) {
-            List<String> words = wordsBefore(t, pos);
             words.add(own.substring(0, eq));
             return String.join(" ", words);
         }
-        List<String> words = wordsBefore(t, pos);
         List<String> named = trimmed(words);
         if (!named.isEmpty()) return String.join(" ", named);
         // only small words: those before the value just before them, if any
